@@ -59,8 +59,8 @@ public final class Dense: Layer {
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard let kernel else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
         // ReLU is applied inside the affine map's primitive (one pass, one tape entry).
-        if activation == .relu { return try input.matmul(kernel.value, addingBias: bias?.value, activation: .relu) }
-        return try activation(try input.matmul(kernel.value, addingBias: bias?.value))
+        let output = try input.matmul(kernel.value, addingBias: bias?.value, activation: activation.fusedAffineActivation)
+        return try activation.applied(afterFused: output)
     }
 
     /// The number of input features (the last axis), after checking the arguments.

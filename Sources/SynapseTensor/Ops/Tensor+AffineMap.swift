@@ -76,13 +76,13 @@ extension Tensor {
     }
 
     /// `max(x, 0)` in place on `count` elements.
-    private static func rectify(_ values: UnsafeMutablePointer<Float>, count: Int) {
+    static func rectify(_ values: UnsafeMutablePointer<Float>, count: Int) {
         let relu = Rectifier()
         for i in 0..<count { values[i] = relu(values[i]) }
     }
 
     /// Adds `bias` to each of `rows` rows of `units` elements and applies `activation`, in place.
-    private static func addBiasAndActivate(
+    static func addBiasAndActivate(
         _ values: UnsafeMutablePointer<Float>, rows: Int, units: Int, bias: Tensor?, activation: AffineActivation
     ) {
         guard let bias else {

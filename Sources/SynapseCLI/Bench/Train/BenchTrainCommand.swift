@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `synapse bench train`: training and inference of the peer benchmarks' MLP workloads (W1,
-/// W2, W4, W5) and the seed digit program's `fit`, by Synapse and, optionally, by PyTorch,
+/// `synapse bench train`: training and inference of the peer benchmarks' workloads (W1–W5) and the seed digit program's `fit`, by Synapse and, optionally, by PyTorch,
 /// Keras/JAX, scikit-learn and TensorFlow, alternately in one invocation.
 ///
 /// Standard output gets one JSON object per line in the peers' form (an `env` line, Synapse's
@@ -19,7 +18,10 @@ struct BenchTrainCommand: ParsableCommand {
             784-256-128-10 MLP, 60000 samples, batch 128, one warm-up epoch on 608 samples, then 2 \
             epochs; samples/s of the median epoch; also peak_rss, the process's peak resident \
             memory so far (getrusage) right after W2's fit, which includes whatever ran before \
-            in this process: use --workloads W2 --rounds 1 to measure W2 alone. W4: single-sample \
+            in this process: use --workloads W2 --rounds 1 to measure W2 alone. W3: the seed CNN \
+            (Conv2D 32, pool, Conv2D 64, pool, Conv2D 64, Dense 64, Dense 10) on 10000 random 28x28x1 \
+            images, batch 64, after a warm-up on 272 samples; samples/s of one epoch, GFLOP/s (3x the \
+            forward FLOPs) and the peak memory after its fit. W4: single-sample \
             latency of the W1 model by model(x) and predict(x), median of 300 calls after 30 \
             warm-up calls. W5: predict of the W2 model on 10000 samples in batches of 1000, \
             samples/s of the median of 7 passes. seed-digits (Synapse only): fit of the W1 model \
@@ -27,7 +29,7 @@ struct BenchTrainCommand: ParsableCommand {
             timed by a callback; shuffling is on. Each round runs Synapse, then each peer's script \
             (same workloads, threads and --quick); medians across rounds are compared. Synapse's \
             own elementwise loops use every core; --threads sets OpenBLAS's threads and the peers'. \
-            Synapse's W1, W2, W5 and seed-digits lines carry cpu_per_wall, the cores the process \
+            Synapse's W1, W2, W3, W5 and seed-digits lines carry cpu_per_wall, the cores the process \
             kept busy: far below the thread count means another program held a core, and the \
             figure is not comparable (shared machines alternate between such periods; use \
             --rounds 3 or more).

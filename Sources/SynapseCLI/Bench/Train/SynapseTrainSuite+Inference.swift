@@ -7,7 +7,7 @@ extension SynapseTrainSuite {
     /// - Returns: the sum of the outputs read.
     func measureLatency(of model: Sequential, rep: Int, report: (TrainResult) -> Void) throws -> Float {
         var generator = RandomGenerator(seed: SynapseTrainSuite.seed + 1)
-        let x = try Tensor.randomNormal([1, sizes.w1.inputWidth], using: &generator)
+        let x = try Tensor.randomNormal(Shape([1] + sizes.w1.sampleShape.dimensions), using: &generator)
         let calls = sizes.latencyCalls, warmUp = sizes.latencyWarmUpCalls
         let call = try Stopwatch.callSeconds(calls: calls, warmUpCalls: warmUp) {
             try model(x).withUnsafeBufferPointer { $0[0] }
@@ -28,7 +28,7 @@ extension SynapseTrainSuite {
     /// - Returns: the sum of the outputs read.
     func measureInference(of model: Sequential, rep: Int, report: (TrainResult) -> Void) throws -> Float {
         var generator = RandomGenerator(seed: SynapseTrainSuite.seed + 2)
-        let x = try Tensor.randomNormal([sizes.inferenceSamples, sizes.w2.inputWidth], using: &generator)
+        let x = try Tensor.randomNormal(Shape([sizes.inferenceSamples] + sizes.w2.sampleShape.dimensions), using: &generator)
         let batchSize = sizes.inferenceBatchSize
         let outputShape = [sizes.inferenceSamples, sizes.w2.classes]
         let clock = ContinuousClock(), processorStart = ProcessUsage.processorSeconds, start = clock.now

@@ -33,6 +33,8 @@ struct SynapseTrainSuite {
                 trained[.w1] = try trainSeedDigitMLP(rep: rep, report: report)
             case .w2:
                 trained[.w2] = try trainMNISTMLP(rep: rep, report: report)
+            case .w3:
+                try trainSeedCNN(rep: rep, report: report)
             case .w4:
                 let model = trained[.w1] ?? sizes.w1.makeModel(seed: SynapseTrainSuite.seed)
                 checksum += try measureLatency(of: model, rep: rep, report: report)
@@ -64,11 +66,7 @@ struct SynapseTrainSuite {
         let run = sizes.w2
         let (x, y) = try run.makeData(count: run.samples, seed: SynapseTrainSuite.seed)
         let model = run.makeModel(seed: SynapseTrainSuite.seed)
-        let warmUpRows = 0..<min(run.warmUpSamples, run.samples)
-        let clock = ContinuousClock(), warmUpStart = clock.now
-        try model.fit(try x.sliced([warmUpRows]), try y.sliced([warmUpRows]), epochs: 1, batchSize: run.batchSize,
-                      shuffle: true, verbose: 0, seed: SynapseTrainSuite.seed)
-        let warmUp = Stopwatch.seconds(clock.now - warmUpStart)
+        let warmUp = try warmUpFit(model, x, y, run: run)
         let fit = try timedFit(model, x, y, run: run)
         let peakMegabytes = ProcessUsage.peakResidentMegabytes
         report(record(.w2, "train_throughput", rep: rep, fit: fit, model: model)
@@ -80,6 +78,39 @@ struct SynapseTrainSuite {
                 "source": "getrusage(RUSAGE_SELF).ru_maxrss right after W2's fit: the process's peak so far",
             ]))
         return model
+    }
+
+    /// W3: as W2 (a warm-up fit on `warmUpSamples` rows, then the timed epochs), with the
+    /// GFLOP/s of the median epoch (training counted as 3× the forward FLOPs, as the peers
+    /// count it) and the peak memory after the fit.
+    private func trainSeedCNN(rep: Int, report: (TrainResult) -> Void) throws {
+        let run = sizes.w3
+        let (x, y) = try run.makeData(count: run.samples, seed: SynapseTrainSuite.seed)
+        let model = run.makeModel(seed: SynapseTrainSuite.seed)
+        let warmUp = try warmUpFit(model, x, y, run: run)
+        let fit = try timedFit(model, x, y, run: run)
+        let peakMegabytes = ProcessUsage.peakResidentMegabytes
+        let epoch = Stopwatch.median(fit.timer.epochSeconds) ?? .nan
+        let gigaflops = 3 * Double(run.forwardFlopsPerSample * run.samples) / epoch / 1e9
+        report(record(.w3, "train_throughput", rep: rep, fit: fit, model: model)
+            .appending(["warmup_s": .rounded(warmUp, places: 3), "layout": .string("NHWC")])
+            .training(run: run, epochSeconds: fit.timer.epochSeconds, firstIsCold: false, fitWall: fit.wall,
+                      trailing: ["gflops": .rounded(gigaflops, places: 1), "peak_rss_mb": .rounded(peakMegabytes, places: 1),
+                                 "cpu_per_wall": .rounded(fit.coresBusy, places: 2)]))
+        report(TrainRecord(workload: .w3, metric: "peak_rss", rep: rep, threads: threads)
+            .finished(unit: .megabytes, value: peakMegabytes, places: 1, [
+                "source": "getrusage(RUSAGE_SELF).ru_maxrss right after W3's fit: the process's peak so far",
+            ]))
+    }
+
+    /// One untimed epoch on `run.warmUpSamples` rows (every batch shape the timed epochs
+    /// use), as the peers warm up; returns its wall time in seconds.
+    private func warmUpFit(_ model: Sequential, _ x: Tensor, _ y: Tensor, run: TrainSizes.Training) throws -> Double {
+        let warmUpRows = 0..<min(run.warmUpSamples, run.samples)
+        let clock = ContinuousClock(), start = clock.now
+        try model.fit(try x.sliced([warmUpRows]), try y.sliced([warmUpRows]), epochs: 1, batchSize: run.batchSize,
+                      shuffle: true, verbose: 0, seed: SynapseTrainSuite.seed)
+        return Stopwatch.seconds(clock.now - start)
     }
 
     /// seed-digits: the seed digit program's `fit` on 4500 + 500 rows with a 10 % validation

@@ -1,0 +1,20 @@
+import SynapseTensor
+
+/// The largest element of every `poolSize` window of channels-last sequences, per channel, as
+/// Keras's `MaxPooling1D`. Inputs are `[batch, steps, channels]`.
+///
+/// ```swift
+/// let pool = MaxPooling1D(poolSize: 2)   // [n, 100, 8] → [n, 50, 8]
+/// ```
+public final class MaxPooling1D: PoolingLayer {
+    /// The window's length.
+    public var poolSize: Int { windowSize.width }
+    /// The step between windows.
+    public var strides: Int { windowStrides.width }
+
+    /// Pooling over `poolSize` windows `strides` apart (`poolSize` apart when `nil`), checked when built.
+    public init(poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid, name: String = "max_pooling1d") {
+        super.init(statistic: .maximum, kind: "MaxPooling1D", poolSize: Size2D(1, poolSize), strides: Size2D(1, strides ?? poolSize),
+                   padding: padding, isSequence: true, name: name)
+    }
+}
