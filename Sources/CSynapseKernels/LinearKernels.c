@@ -21,3 +21,17 @@ void synapse_vector_matrix(const float *restrict x, const float *restrict w, flo
         for (ptrdiff_t j = 0; j < n; j++) y[j] += xi * row[j];
     }
 }
+
+SYNAPSE_DISPATCHED
+void synapse_bias_relu_backward(const float *restrict g, const float *restrict out, float *restrict gz, float *restrict db,
+                                ptrdiff_t rows, ptrdiff_t units, int relu) {
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        const float *restrict gRow = g + r * units, *restrict outRow = out + r * units;
+        float *restrict gzRow = gz ? gz + r * units : 0;
+        for (ptrdiff_t j = 0; j < units; j++) {
+            const float value = relu ? (outRow[j] > 0 ? gRow[j] : 0.0f) : gRow[j];
+            if (gzRow) gzRow[j] = value;
+            db[j] += value;
+        }
+    }
+}

@@ -15,7 +15,7 @@ import Testing
         let description = try model.describedModel()
         let decoded = try ModelDescription.decoded(from: try description.encoded(), source: "test")
         #expect(decoded == description)
-        let rebuilt = Sequential(decoded)
+        let rebuilt = try Sequential(decoded)
         #expect(rebuilt.layers.map(\.name) == model.layers.map(\.name))
         #expect(rebuilt.parameterCount == model.parameterCount)
         // Same seed, same architecture: the same initial weights.
@@ -30,7 +30,7 @@ import Testing
             """
         let description = try ModelDescription.decoded(from: Data(json.utf8), source: "inline")
         #expect(description.name == "sequential" && description.seed == 0 && description.formatVersion == 1)
-        let model = Sequential(description)
+        let model = try Sequential(description)
         #expect(model.parameterCount == 400 * 25 + 25 + 25 * 10 + 10)
         let dense = try #require(model.layers[2] as? Dense)
         #expect(dense.activation == .elu(alpha: 0.5) && dense.kernelInitializer == .glorotUniform && dense.useBias)

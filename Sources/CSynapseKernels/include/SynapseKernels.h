@@ -64,4 +64,13 @@ void synapse_vector_matrix(const float *x, const float *w, float *y, ptrdiff_t k
 void synapse_adam_update(float *value, const float *gradient, float *m, float *v, float *vmax, ptrdiff_t n,
                          float alpha, float beta1, float beta2, float epsilon, float gradientScale, float gradientBound);
 
+/// The pullback of an affine map's bias and optional ReLU over `rows` rows of `units`: for
+/// each element, gz = (relu && out <= 0) ? 0 : g (NaN outputs pass nothing either), written to
+/// gz when it is non-null; and the column sums of gz added onto db[0..<units].
+void synapse_bias_relu_backward(const float *g, const float *out, float *gz, float *db, ptrdiff_t rows, ptrdiff_t units, int relu);
+
+/// One tap of max pooling over n channels: where line[c] beats best[c] (or is NaN, which
+/// then propagates), best[c] = line[c] and index[c] = offset + c.
+void synapse_max_pool_tap(const float *line, float *best, int32_t *index, int32_t offset, ptrdiff_t n);
+
 #endif

@@ -43,7 +43,7 @@ struct ModelTrainingOptions {
     private func buildModel(features: Int, classes: Int) throws -> Sequential {
         if let model {
             guard let data = FileManager.default.contents(atPath: model) else { throw CLIError("--model: cannot read \(model)") }
-            let network = Sequential(try ModelDescription.decoded(from: data, source: model))
+            let network = try Sequential(ModelDescription.decoded(from: data, source: model))
             try network.build(inputShape: [features])
             return network
         }

@@ -47,7 +47,7 @@ extension Sequential {
             throw ModelError.invalidArgument(owner: "Sequential.load", argument: "model directory", expected: "a directory with \(descriptionFileName) and \(weightsFileName)",
                                              received: "\(url.path) (no readable \(descriptionFileName))")
         }
-        let model = Sequential(try ModelDescription.decoded(from: data, source: descriptionURL.path))
+        let model = try Sequential(ModelDescription.decoded(from: data, source: descriptionURL.path))
         let weights = try SafeTensors.read(contentsOf: url.appendingPathComponent(weightsFileName)).tensors
         guard let first = model.layers.first as? Input else {
             throw ModelError.invalidArgument(owner: "Sequential.load", argument: "\(descriptionFileName)", expected: "a first layer of type input (to build the model)",

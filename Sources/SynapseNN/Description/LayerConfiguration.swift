@@ -1,4 +1,4 @@
-import SynapseTensor
+import Foundation
 
 /// A layer's kind and settings, without its weights: what a model file stores for each layer,
 /// and what `synapse train` reads (Keras's `get_config`/`from_config`).
@@ -7,55 +7,96 @@ import SynapseTensor
 /// layer's defaults, so a hand-written description stays short:
 ///
 /// ```json
-/// {"type": "input", "shape": [400]}
-/// {"type": "dense", "units": 25, "activation": "relu"}
+/// {"type": "input", "shape": [28, 28, 1]}
+/// {"type": "conv2D", "filters": 32, "kernelSize": 3, "activation": "relu"}
+/// {"type": "maxPooling2D", "poolSize": 2}
+/// {"type": "flatten"}
 /// {"type": "dense", "units": 10, "activation": {"name": "leakyRelu", "alpha": 0.1}, "name": "logits"}
-/// {"type": "activation", "activation": "softmax"}
 /// ```
-public enum LayerConfiguration: Hashable, Sendable {
-    /// `Input(shape:name:)`.
-    case input(shape: [Int], name: String)
-    /// `Dense(units, activation:, useBias:, kernelInitializer:, biasInitializer:, name:)`.
-    case dense(units: Int, activation: ActivationFunction, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer, name: String)
-    /// `Activation(_:name:)`.
-    case activation(ActivationFunction, name: String)
+///
+/// Unknown types and unknown keys are errors that name the type or key and list what is
+/// accepted. A configuration exists only for settings that make a layer: decoding checks by
+/// making one.
+public struct LayerConfiguration: Hashable, Sendable {
+    /// The layer's `type`, e.g. `"dense"` (see `knownTypes`).
+    public let type: String
+    /// The layer's settings as written in JSON (its name included).
+    public let settings: [String: JSONValue]
 
-    /// A new, unbuilt layer with these settings.
-    public func makeLayer() -> any Layer {
-        switch self {
-        case let .input(shape, name): return Input(shape: Shape(shape), name: name)
-        case let .dense(units, activation, useBias, kernelInitializer, biasInitializer, name):
-            return Dense(units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-                         biasInitializer: biasInitializer, name: name)
-        case let .activation(function, name): return Activation(function, name: name)
-        }
+    /// The layer types model descriptions know, by their `typeName`.
+    public static let knownTypes: [String: any ConfigurableLayer.Type] = {
+        let types: [any ConfigurableLayer.Type] = [
+            Input.self, Dense.self, Activation.self,
+            Conv1D.self, Conv2D.self, Conv2DTranspose.self,
+            MaxPooling1D.self, MaxPooling2D.self, AveragePooling1D.self, AveragePooling2D.self,
+            GlobalMaxPooling1D.self, GlobalMaxPooling2D.self, GlobalAveragePooling1D.self, GlobalAveragePooling2D.self,
+            Flatten.self, Reshape.self, ZeroPadding2D.self, Cropping2D.self, UpSampling2D.self,
+        ]
+        return Dictionary(uniqueKeysWithValues: types.map { ($0.typeName, $0) })
+    }()
+
+    init(type: String, settings: [String: JSONValue]) {
+        self.type = type
+        self.settings = settings
     }
 
     /// The layer's name.
     public var name: String {
-        switch self {
-        case let .input(_, name), let .dense(_, _, _, _, _, name), let .activation(_, name): return name
+        if case .string(let name)? = settings["name"] { return name }
+        return type
+    }
+
+    /// A new, unbuilt layer with these settings.
+    ///
+    /// - Throws: `ModelError.invalidArgument` if the settings no longer make a layer (they
+    ///   were checked when decoded, so this means they were edited since).
+    public func makeLayer() throws -> any Layer {
+        do {
+            return try JSONDecoder().decode(DecodedLayer.self, from: JSONEncoder().encode(self)).layer
+        } catch {
+            throw ModelError.invalidArgument(owner: "layer configuration '\(name)'", argument: "settings",
+                                             expected: "settings a '\(type)' layer accepts", received: "\(error)")
         }
     }
-}
 
-/// A layer that can describe itself, so that a model holding it can be saved and rebuilt.
-public protocol ConfigurableLayer: Layer {
-    /// The layer's kind and settings.
-    var configuration: LayerConfiguration { get }
-}
-
-extension Input: ConfigurableLayer {
-    public var configuration: LayerConfiguration { .input(shape: shape.dimensions, name: name) }
-}
-
-extension Dense: ConfigurableLayer {
-    public var configuration: LayerConfiguration {
-        .dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-               biasInitializer: biasInitializer, name: name)
+    /// The layer that the JSON object `decoder` describes, after checking that it names a known
+    /// type and has no unknown keys.
+    static func decodeLayer(from decoder: any Decoder) throws -> any ConfigurableLayer {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        let type = try container.decode(String.self, forKey: AnyKey(stringValue: "type"))
+        guard let layerType = knownTypes[type] else {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyKey(stringValue: "type"), in: container,
+                debugDescription: "unknown layer type '\(type)'; expected one of \(knownTypes.keys.sorted())")
+        }
+        var reader = LayerSettingsReader(container)
+        let layer = try layerType.init(settings: &reader)
+        try reader.rejectUnreadKeys(type: type)
+        return layer
     }
 }
 
-extension Activation: ConfigurableLayer {
-    public var configuration: LayerConfiguration { .activation(function, name: name) }
+extension LayerConfiguration: Codable {
+    /// Reads `{"type": …, settings…}`, checking it by making the layer.
+    public init(from decoder: any Decoder) throws {
+        _ = try LayerConfiguration.decodeLayer(from: decoder)
+        var object = try [String: JSONValue](from: decoder)
+        guard case .string(let type)? = object.removeValue(forKey: "type") else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a string 'type'"))
+        }
+        self.init(type: type, settings: object)
+    }
+
+    /// Writes `{"type": …, settings…}`.
+    public func encode(to encoder: any Encoder) throws {
+        var object = settings
+        object["type"] = .string(type)
+        try object.encode(to: encoder)
+    }
+}
+
+/// A layer decoded from its configuration's JSON (see `LayerConfiguration.makeLayer()`).
+private struct DecodedLayer: Decodable {
+    let layer: any Layer
+    init(from decoder: any Decoder) throws { layer = try LayerConfiguration.decodeLayer(from: decoder) }
 }

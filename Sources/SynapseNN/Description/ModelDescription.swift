@@ -93,8 +93,12 @@ extension DecodingError {
 
 extension Sequential {
     /// A model built from `description` (its weights drawn from the description's seed).
-    public convenience init(_ description: ModelDescription) {
-        self.init(name: description.name, seed: description.seed) { description.layers.map { $0.makeLayer() } }
+    ///
+    /// - Throws: `ModelError.invalidArgument` when a layer's settings do not make a layer
+    ///   (descriptions decoded from JSON were checked already).
+    public convenience init(_ description: ModelDescription) throws {
+        let layers = try description.layers.map { try $0.makeLayer() }
+        self.init(name: description.name, seed: description.seed) { layers }
     }
 
     /// The model's description, or an error naming a layer that cannot describe itself.
@@ -104,10 +108,11 @@ extension Sequential {
         let configurations = try layers.map { layer -> LayerConfiguration in
             guard let configurable = layer as? any ConfigurableLayer else {
                 throw ModelError.invalidArgument(
-                    owner: "model '\(name)'", argument: "layer '\(layer.name)'", expected: "a layer the model format knows (Input, Dense, Activation)",
+                    owner: "model '\(name)'", argument: "layer '\(layer.name)'",
+                    expected: "a layer the model format knows (\(LayerConfiguration.knownTypes.keys.sorted().joined(separator: ", ")))",
                     received: "\(type(of: layer))")
             }
-            return configurable.configuration
+            return try configurable.configuration()
         }
         return ModelDescription(name: name, seed: seed, layers: configurations)
     }

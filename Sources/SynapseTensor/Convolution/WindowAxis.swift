@@ -66,4 +66,15 @@ public struct WindowAxis: Hashable, Sendable {
         let last = Swift.min(windowSize - 1, base >= inputSize ? -1 : (inputSize - 1 - base) / dilation)
         return first <= last ? first..<(last + 1) : 0..<0
     }
+
+    /// Keras's `deconv_output_length` without output padding: the length a transposed
+    /// convolution gives an input of `inputSize` (`inputSize · stride + max(span − stride, 0)`
+    /// for `.valid`, `inputSize · stride` for `.same`). Arguments below 1 count as 1.
+    public static func transposedOutputSize(inputSize: Int, windowSize: Int, stride: Int, dilation: Int = 1, padding: Padding) -> Int {
+        let span = (Swift.max(windowSize, 1) - 1) * Swift.max(dilation, 1) + 1, stride = Swift.max(stride, 1)
+        switch padding {
+        case .valid: return inputSize * stride + Swift.max(span - stride, 0)
+        case .same: return inputSize * stride
+        }
+    }
 }

@@ -46,11 +46,11 @@ extension Tensor {
         let needs = (input: requiresGradient, kernel: kernel.requiresGradient, bias: bias?.requiresGradient ?? false)
         let kernelShape = kernel.shape
         return Tensor.recorded(result, operation, inputs: [self, kernel] + (bias.map { [$0] } ?? [])) { g in
-            let gz = activation == .relu ? Tensor.elementwise(g, result, PassWherePositive()) : g
+            let (gz, db) = Kernels.affinePullback(g, output: result, rows: geometry.outputPositions, units: filters,
+                                                  relu: activation == .relu, wantsBias: needs.bias)
             let g2 = gz.reshapedUnchecked(to: [geometry.outputPositions, filters])
             let dx = needs.input ? geometry.scattered(Kernels.matmul(g2, w.matrixTransposed(), batch: [])) : nil
             let dw = needs.kernel ? Kernels.matmul(p.matrixTransposed(), g2, batch: []).reshapedUnchecked(to: kernelShape) : nil
-            let db = needs.bias ? Kernels.sum(g2, alongSortedAxes: [0]).reshapedUnchecked(to: [filters]) : nil
             return [dx, dw] + (bias == nil ? [] : [db])
         }
     }

@@ -1,3 +1,5 @@
+import CSynapseKernels
+
 /// Max and average pooling over channels-last batches.
 ///
 /// Both walk the windows of a `WindowGeometry` with channels innermost. Max pooling keeps, for
@@ -120,14 +122,7 @@ extension WindowGeometry {
                                     }
                                     isFirst = false
                                 } else if let indices {
-                                    // Branch-free selects, so the loop vectorises; NaN wins, so it propagates.
-                                    let index = indices + position * channels
-                                    for c in 0..<channels {
-                                        let value = line[c], best = out[c]
-                                        let takes = value > best || value != value
-                                        out[c] = takes ? value : best
-                                        index[c] = takes ? Int32(offset + c) : index[c]
-                                    }
+                                    synapse_max_pool_tap(line, out, indices + position * channels, Int32(offset), channels)
                                 } else {
                                     for c in 0..<channels { out[c] += line[c] }
                                 }

@@ -15,7 +15,7 @@ public final class Conv1D: Layer {
     /// The window's length.
     public let kernelSize: Int
     /// The step between windows.
-    public let stride: Int
+    public let strides: Int
     /// The border treatment.
     public let padding: Padding
     /// The gap between taps (1: a dense window).
@@ -38,13 +38,13 @@ public final class Conv1D: Layer {
 
     /// A convolution with `filters` output channels. The arguments are checked when the layer is built.
     public init(
-        _ filters: Int, kernelSize: Int, stride: Int = 1, padding: Padding = .valid, dilationRate: Int = 1,
+        _ filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid, dilationRate: Int = 1,
         activation: ActivationFunction = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
         biasInitializer: Initializer = .zeros, name: String = "conv1d"
     ) {
         self.filters = filters
         self.kernelSize = kernelSize
-        self.stride = stride
+        self.strides = strides
         self.padding = padding
         self.dilationRate = dilationRate
         self.activation = activation
@@ -72,7 +72,7 @@ public final class Conv1D: Layer {
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard let kernel else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
-        let output = try input.convolved1D(with: kernel.value, bias: bias?.value, stride: stride, padding: padding,
+        let output = try input.convolved1D(with: kernel.value, bias: bias?.value, stride: strides, padding: padding,
                                            dilation: dilationRate, activation: activation.fusedAffineActivation)
         return try activation.applied(afterFused: output)
     }
@@ -80,6 +80,6 @@ public final class Conv1D: Layer {
     /// The shared argument checks and sizes, as a 2-D window of height 1.
     private var arguments: ConvolutionArguments {
         ConvolutionArguments(owner: "Conv1D '\(name)'", layer: name, filters: filters, kernelSize: Size2D(1, kernelSize),
-                             strides: Size2D(1, stride), dilation: Size2D(1, dilationRate), padding: padding)
+                             strides: Size2D(1, strides), dilation: Size2D(1, dilationRate), padding: padding)
     }
 }
