@@ -52,6 +52,8 @@ let package = Package(
         .executableTarget(name: "Regression", dependencies: ["SeedPrograms"], path: "Examples/Regression"),
         .executableTarget(name: "CoffeeRoasting", dependencies: ["SeedPrograms"], path: "Examples/CoffeeRoasting"),
         .executableTarget(name: "IrisClassifier", dependencies: ["SeedPrograms"], path: "Examples/IrisClassifier"),
+        .executableTarget(name: "ConvolutionalDigits", dependencies: ["SeedPrograms"], path: "Examples/ConvolutionalDigits"),
+        .executableTarget(name: "PulseDetection", dependencies: ["SeedPrograms"], path: "Examples/PulseDetection"),
         .target(
             name: "SynapseTestSupport",
             dependencies: ["Synapse"],

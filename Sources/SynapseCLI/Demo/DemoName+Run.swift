@@ -30,6 +30,10 @@ extension DemoName {
             case .iris:
                 return .report(try seed.map { try irisClassifier(dataDirectory: data, seed: $0, verbose: verbose, log: log) }
                     ?? irisClassifier(dataDirectory: data, verbose: verbose, log: log))
+            case .cnn:
+                return .report(try convolutionalDigits(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
+            case .conv1d:
+                return .report(try seed.map { try pulseDetection(seed: $0, verbose: verbose, log: log) } ?? pulseDetection(verbose: verbose, log: log))
             }
         } catch let error as DataError {
             let folder = datasetFolder.map { "\($0)/" } ?? "its data"

@@ -12,6 +12,10 @@ enum DemoName: String, CaseIterable {
     case regression
     /// Iris species from four measurements (`irisClassifier`).
     case iris
+    /// The seed CNN on all of MNIST (`convolutionalDigits`).
+    case cnn
+    /// A pulse in noisy series, Conv1D against a dense network (`pulseDetection`).
+    case conv1d
 
     /// The demo called `name`.
     ///
@@ -26,9 +30,9 @@ enum DemoName: String, CaseIterable {
     /// The dataset's subfolder of the data folder, or `nil` for a demo that generates its data.
     var datasetFolder: String? {
         switch self {
-        case .binaryDigits, .digits: return "mnist"
+        case .binaryDigits, .digits, .cnn: return "mnist"
         case .iris: return "iris"
-        case .coffee, .multilabel, .regression: return nil
+        case .coffee, .multilabel, .regression, .conv1d: return nil
         }
     }
 
@@ -50,6 +54,11 @@ enum DemoName: String, CaseIterable {
             return ["a linear output learns sin(2x₀) + x₁²/2; a relu output keeps", "x₀² + x₁² non-negative. Needs no data."]
         case .iris:
             return ["iris species from four measurements, 4 → 10 → 3 softmax,", "stratified 80/20 split. Needs iris/."]
+        case .cnn:
+            return ["the seed CNN (Conv2D 32, pool, Conv2D 64, pool, Conv2D 64,", "Dense 64, Dense 10) on all 60,000 MNIST images, 4 epochs:",
+                    "test accuracy and training time. Needs mnist/."]
+        case .conv1d:
+            return ["find a pulse hidden in noisy series: Conv1D against a dense", "network of about the same size. Needs no data."]
         }
     }
 }
