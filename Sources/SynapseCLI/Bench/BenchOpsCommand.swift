@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synapse
 
 /// `synapse bench ops`: GEMM and elementwise throughput of Synapse, OpenBLAS called directly
 /// and, optionally, NumPy, measured alternately in one invocation.
@@ -32,7 +33,7 @@ struct BenchOpsCommand: ParsableCommand {
     @Option(help: "Rounds: Synapse and each peer run this many times alternately; medians across rounds are compared.")
     var rounds = 3
 
-    @Option(help: "BLAS threads for Synapse, OpenBLAS and the peers (default: all cores).")
+    @Option(help: "Threads for Synapse (ComputeThreads.maximum), the direct OpenBLAS baseline and the peers (default: all cores).")
     var threads: Int?
 
     @Option(help: "Peers to run in the same invocation, comma-separated: \(Peer.allCases.map(\.rawValue).joined(separator: ", ")) (default: none).")
@@ -56,9 +57,7 @@ struct BenchOpsCommand: ParsableCommand {
         for peer in settings.peers {
             for script in peer.scripts(for: settings, rep: 0) { try script.requireExists() }
         }
-        #if canImport(CBLAS)
-        OpenBLASDirect.setThreadCount(settings.threads)
-        #endif
+        ComputeThreads.maximum = settings.threads
         JSONLine(["kind": "env", "framework": "synapse", "threads": .int(settings.threads),
                   "cmd": .string(Invocation.text)]).emit()
 

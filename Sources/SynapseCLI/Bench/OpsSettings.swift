@@ -10,7 +10,7 @@ struct OpsSettings {
     let samples: Int
     /// How many times Synapse and each peer run, alternately.
     let rounds: Int
-    /// OpenBLAS threads, for Synapse and every peer.
+    /// Threads for Synapse (`ComputeThreads.maximum`), the direct OpenBLAS baseline and every peer.
     let threads: Int
     /// The reference frameworks run as subprocesses.
     let peers: [Peer]

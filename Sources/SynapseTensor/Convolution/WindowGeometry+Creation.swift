@@ -32,7 +32,10 @@ extension WindowGeometry {
         if patchesAreInput { return input.reshapedUnchecked(to: [outputPositions, patchSize]) }
         return Tensor(shape: [outputPositions, patchSize]) { buffer in
             guard let output = buffer.baseAddress else { return }
-            input.withUnsafeBufferPointer { gatherPatches(from: $0.baseAddress!, into: output) }
+            input.withUnsafeBufferPointer { source in
+                let pointers = UncheckedSendable((source.baseAddress!, output))
+                forEachSampleRange { _, samples in gatherPatches(samples: samples, from: pointers.value.0, into: pointers.value.1) }
+            }
         }
     }
 
@@ -42,7 +45,10 @@ extension WindowGeometry {
         if patchesAreInput { return patches.reshapedUnchecked(to: inputShape) }
         return Tensor(shape: inputShape) { buffer in
             guard let output = buffer.baseAddress else { return }
-            patches.withUnsafeBufferPointer { scatterPatches($0.baseAddress!, into: output) }
+            patches.withUnsafeBufferPointer { source in
+                let pointers = UncheckedSendable((source.baseAddress!, output))
+                forEachSampleRange { _, samples in scatterPatches(samples: samples, pointers.value.0, into: pointers.value.1) }
+            }
         }
     }
 }

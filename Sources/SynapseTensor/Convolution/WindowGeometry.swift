@@ -32,37 +32,56 @@ struct WindowGeometry: Hashable, Sendable {
     /// Input elements per sample.
     var inputSampleSize: Int { height.inputSize * width.inputSize * channels }
 
-    /// Writes the `[outputPositions, patchSize]` patch matrix of `input` (zeros for taps in the
-    /// padding).
-    func gatherPatches(from input: UnsafePointer<Float>, into patches: UnsafeMutablePointer<Float>) {
-        let pointers = UncheckedSendable((input, patches))
-        Parallel.forEachChunk(count: batch, minimumChunk: minimumSamplesPerThread) { samples in
-            let (input, patches) = pointers.value
-            for sample in samples {
-                forEachRun(ofSample: sample, patches: patches) { row, source, count in
-                    if source >= 0 { row.update(from: input + source, count: count) } else { row.update(repeating: 0, count: count) }
+    /// Writes the rows of the `[outputPositions, patchSize]` patch matrix of `input` that
+    /// belong to `samples` (zeros for taps in the padding), on the calling thread. `patches`
+    /// points at the whole matrix's first row.
+    func gatherPatches(samples: Range<Int>, from input: UnsafePointer<Float>, into patches: UnsafeMutablePointer<Float>) {
+        for sample in samples {
+            forEachRun(ofSample: sample, patches: patches) { row, source, count in
+                if source >= 0 {
+                    let line = input + source
+                    for k in 0..<count { row[k] = line[k] }
+                } else {
+                    for k in 0..<count { row[k] = 0 }
                 }
             }
         }
     }
 
-    /// Writes into `output` (of `inputShape`) the sum, at every input position, of the rows of
-    /// the `[outputPositions, patchSize]` matrix `patches` whose taps came from it; taps in the
-    /// padding are dropped.
-    func scatterPatches(_ patches: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
-        let pointers = UncheckedSendable((UnsafeMutablePointer(mutating: patches), output))
-        Parallel.forEachChunk(count: batch, minimumChunk: minimumSamplesPerThread) { samples in
-            let (patches, output) = pointers.value
-            (output + samples.lowerBound * inputSampleSize).update(repeating: 0, count: samples.count * inputSampleSize)
-            for sample in samples {
-                forEachRun(ofSample: sample, patches: patches) { row, target, count in
-                    guard target >= 0 else { return }
-                    let destination = output + target
-                    for k in 0..<count { destination[k] += row[k] }
-                }
+    /// Writes the part of `output` (of `inputShape`) that belongs to `samples`: at every input
+    /// position, the sum of the rows of the patch matrix `patches` whose taps came from it
+    /// (taps in the padding are dropped). On the calling thread.
+    func scatterPatches(samples: Range<Int>, _ patches: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+        let patches = UnsafeMutablePointer(mutating: patches)
+        (output + samples.lowerBound * inputSampleSize).update(repeating: 0, count: samples.count * inputSampleSize)
+        for sample in samples {
+            forEachRun(ofSample: sample, patches: patches) { row, target, count in
+                guard target >= 0 else { return }
+                let destination = output + target
+                for k in 0..<count { destination[k] += row[k] }
             }
         }
     }
+
+    /// Splits the batch into one contiguous range of samples per core (fewer for small
+    /// batches) and calls `body` on each range in parallel, with the range's index. The split
+    /// depends only on the batch size and the core count, so results are repeatable.
+    func forEachSampleRange(_ body: (_ chunk: Int, _ samples: Range<Int>) -> Void) {
+        let chunks = sampleRangeCount
+        Parallel.forEachChunk(count: chunks, minimumChunk: 1) { chunkRange in
+            for chunk in chunkRange { body(chunk, Parallel.range(ofChunk: chunk, of: chunks, count: batch)) }
+        }
+    }
+
+    /// `forEachSampleRange` for a `body` that calls BLAS: with BLAS single-threaded while the
+    /// ranges run in parallel (see `BLAS.withSingleThreadedCalls`).
+    func forEachSampleRangeCallingBLAS(_ body: (_ chunk: Int, _ samples: Range<Int>) -> Void) {
+        guard sampleRangeCount > 1 else { return forEachSampleRange(body) }
+        BLAS.withSingleThreadedCalls { forEachSampleRange(body) }
+    }
+
+    /// The number of sample ranges `forEachSampleRange` uses.
+    var sampleRangeCount: Int { Swift.max(1, Swift.min(Parallel.coreCount, batch / minimumSamplesPerThread)) }
 
     /// Fewer samples than this per thread are not worth waking a second core.
     private var minimumSamplesPerThread: Int {

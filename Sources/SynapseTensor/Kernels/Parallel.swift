@@ -7,8 +7,8 @@ import Foundation
 /// size and the core count, so a run is repeatable on one machine. Small problems run on the
 /// calling thread: waking another core costs a few microseconds.
 enum Parallel {
-    /// The number of cores this process may use.
-    static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// The number of threads kernels may use (`ComputeThreads.maximum`).
+    static var coreCount: Int { ComputeThreads.maximum }
 
     /// Calls `body` on contiguous sub-ranges covering `0..<count`, in parallel when each core
     /// would get at least `minimumChunk` iterations.

@@ -93,15 +93,24 @@ extension Tensor {
             let pointers = UncheckedSendable((values, b.baseAddress!))
             // Large outputs (inference batches) are split across cores by rows.
             Parallel.forEachChunk(count: rows, minimumChunk: Swift.max(1, (1 << 16) / Swift.max(units, 1))) { rowRange in
-                let (values, b) = pointers.value, relu = Rectifier()
-                for row in rowRange {
-                    let line = values + row * units
-                    if activation == .relu {
-                        for j in 0..<units { line[j] = relu(line[j] + b[j]) }
-                    } else {
-                        for j in 0..<units { line[j] += b[j] }
-                    }
-                }
+                let (values, b) = pointers.value
+                addBiasAndActivate(values + rowRange.lowerBound * units, rows: rowRange.count, units: units, bias: b, activation: activation)
+            }
+        }
+    }
+
+    /// Adds `bias` (`units` elements) to each of `rows` rows of `units` elements and applies
+    /// `activation`, in place, on the calling thread.
+    static func addBiasAndActivate(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, units: Int, bias b: UnsafePointer<Float>, activation: AffineActivation
+    ) {
+        let relu = Rectifier()
+        for row in 0..<rows {
+            let line = values + row * units
+            if activation == .relu {
+                for j in 0..<units { line[j] = relu(line[j] + b[j]) }
+            } else {
+                for j in 0..<units { line[j] += b[j] }
             }
         }
     }

@@ -36,10 +36,8 @@ extension Tensor {
             throw TensorError.incompatibleShapes(operation: operation, lhs: kernel.shape, rhs: bias.shape,
                                                  rule: "the bias must be a vector [\(filters)] matching the kernel's last dimension")
         }
-        let patches = geometry.patches(of: contiguous())
-        let weights = kernel.contiguous().reshapedUnchecked(to: [geometry.patchSize, filters])
-        let result = Tensor.affineMap(patches, weights, bias: bias, activation: activation)
-            .reshapedUnchecked(to: geometry.outputShape(channels: filters))
+        let (x, weights) = (contiguous(), kernel.contiguous().reshapedUnchecked(to: [geometry.patchSize, filters]))
+        let (patches, result) = Tensor.convolutionForward(x, weights, bias: bias, geometry: geometry, activation: activation)
 
         guard Tensor.isRecording(self, kernel) || (bias.map { Tensor.isRecording($0) } ?? false) else { return result }
         let (p, w) = (patches.detached(), weights.detached())
@@ -48,10 +46,9 @@ extension Tensor {
         return Tensor.recorded(result, operation, inputs: [self, kernel] + (bias.map { [$0] } ?? [])) { g in
             let (gz, db) = Kernels.affinePullback(g, output: result, rows: geometry.outputPositions, units: filters,
                                                   relu: activation == .relu, wantsBias: needs.bias)
-            let g2 = gz.reshapedUnchecked(to: [geometry.outputPositions, filters])
-            let dx = needs.input ? geometry.scattered(Kernels.matmul(g2, w.matrixTransposed(), batch: [])) : nil
-            let dw = needs.kernel ? Kernels.matmul(p.matrixTransposed(), g2, batch: []).reshapedUnchecked(to: kernelShape) : nil
-            return [dx, dw] + (bias == nil ? [] : [db])
+            let (dx, dw) = Tensor.convolutionPullback(gz, patches: p, weights: w, geometry: geometry, wantsInput: needs.input,
+                                                      wantsKernel: needs.kernel)
+            return [dx, dw?.reshapedUnchecked(to: kernelShape)] + (bias == nil ? [] : [db])
         }
     }
 
@@ -77,17 +74,83 @@ extension Tensor {
         return output.reshapedRecording(to: [output.shape[0], output.shape[2], output.shape[3]])
     }
 
-    /// `activation(patches · weights + bias)` for a `[rows, k]` matrix and a `[k, n]` one, both
-    /// contiguous, without recording: the shared forward of the convolutions.
-    static func affineMap(_ patches: Tensor, _ weights: Tensor, bias: Tensor?, activation: AffineActivation) -> Tensor {
-        let rows = patches.shape[0], depth = patches.shape[1], units = weights.shape[1]
-        return Tensor(shape: [rows, units]) { output in
-            guard let out = output.baseAddress else { return }
-            guard depth > 0 else { return out.initialize(repeating: 0, count: rows * units) }
-            BLAS.sgemm(transposeA: false, transposeB: false, m: rows, n: units, k: depth,
-                       alpha: 1, a: patches.storage.base + patches.offset, lda: depth,
-                       b: weights.storage.base + weights.offset, ldb: units, beta: 0, c: out, ldc: units)
-            addBiasAndActivate(out, rows: rows, units: units, bias: bias, activation: activation)
+    /// The patch matrix of `x` and `activation(patches · weights + bias)`, as
+    /// `[outputPositions, patchSize]` and the output batch: each core gathers the patches of
+    /// its own samples, multiplies them and applies the bias, so its rows never leave its cache.
+    static func convolutionForward(
+        _ x: Tensor, _ weights: Tensor, bias: Tensor?, geometry: WindowGeometry, activation: AffineActivation
+    ) -> (patches: Tensor, output: Tensor) {
+        let (depth, units) = (geometry.patchSize, weights.shape[1])
+        let biasValues = bias?.contiguous()
+        var output: Tensor?
+        let patches = Tensor(shape: [geometry.outputPositions, depth]) { patchBuffer in
+            output = Tensor(shape: geometry.outputShape(channels: units)) { outputBuffer in
+                guard let out = outputBuffer.baseAddress, let patchMatrix = patchBuffer.baseAddress else { return }
+                x.withUnsafeBufferPointer { input in
+                    let pointers = UncheckedSendable((input.baseAddress!, patchMatrix, out, weights.storage.base + weights.offset,
+                                                      biasValues.map { $0.storage.base + $0.offset }))
+                    geometry.forEachSampleRangeCallingBLAS { _, samples in
+                        let (input, patchMatrix, out, w, b) = pointers.value
+                        let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
+                        geometry.gatherPatches(samples: samples, from: input, into: patchMatrix)
+                        BLAS.sgemm(transposeA: false, transposeB: false, m: rows, n: units, k: depth, alpha: 1,
+                                   a: patchMatrix + first * depth, lda: depth, b: w, ldb: units, beta: 0, c: out + first * units, ldc: units)
+                        if let b { addBiasAndActivate(out + first * units, rows: rows, units: units, bias: b, activation: activation) }
+                        else if activation == .relu { rectify(out + first * units, count: rows * units) }
+                    }
+                }
+            }
         }
+        return (patches, output!)
+    }
+
+    /// The kernel and input gradients of a convolution from the gradient `gz` before its
+    /// activation: `dWeights = Σ patchesᵀ · gz` (each core sums its samples, the partial sums
+    /// are added in a fixed order) and `dInput = scatter(gz · weightsᵀ)`, each core scattering
+    /// its own samples.
+    static func convolutionPullback(
+        _ gz: Tensor, patches: Tensor, weights: Tensor, geometry: WindowGeometry, wantsInput: Bool, wantsKernel: Bool
+    ) -> (input: Tensor?, weights: Tensor?) {
+        let (depth, units) = (geometry.patchSize, weights.shape[1])
+        let gradient = gz.contiguous(), chunks = geometry.sampleRangeCount
+        var partialWeights = wantsKernel ? [Float](repeating: 0, count: chunks * depth * units) : []
+        var input: Tensor?
+        let run = { (dx: UnsafeMutablePointer<Float>?) in
+            gradient.withUnsafeBufferPointer { g in
+                partialWeights.withUnsafeMutableBufferPointer { partials in
+                    let pointers = UncheckedSendable((g.baseAddress!, patches.storage.base + patches.offset, weights.storage.base + weights.offset,
+                                                      partials.baseAddress, dx))
+                    geometry.forEachSampleRangeCallingBLAS { chunk, samples in
+                        let (g, p, w, partials, dx) = pointers.value
+                        let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
+                        guard rows > 0 else { return }
+                        if let partials {
+                            BLAS.sgemm(transposeA: true, transposeB: false, m: depth, n: units, k: rows, alpha: 1,
+                                       a: p + first * depth, lda: depth, b: g + first * units, ldb: units, beta: 0,
+                                       c: partials + chunk * depth * units, ldc: units)
+                        }
+                        if let dx {
+                            // From the pool: the same size comes back every batch.
+                            let bytes = rows * depth * MemoryLayout<Float>.stride
+                            let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: rows * depth)
+                            defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
+                            BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: depth, k: units, alpha: 1,
+                                       a: g + first * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
+                            geometry.scatterPatches(samples: samples, columns - first * depth, into: dx)
+                        }
+                    }
+                }
+            }
+        }
+        if wantsInput {
+            input = Tensor(shape: geometry.inputShape) { buffer in if let dx = buffer.baseAddress { run(dx) } }
+        } else if wantsKernel {
+            run(nil)
+        }
+        guard wantsKernel else { return (input, nil) }
+        let dWeights = Tensor(shape: [depth, units]) { sums in
+            for k in 0..<(depth * units) { sums[k] = (0..<chunks).reduce(Float(0)) { $0 + partialWeights[$1 * depth * units + k] } }
+        }
+        return (input, dWeights)
     }
 }

@@ -47,9 +47,8 @@ extension Tensor {
         let weights = kernel.contiguous().reshapedUnchecked(to: [geometry.patchSize, channels])
         let columns = Kernels.matmul(x, weights.matrixTransposed(), batch: [])
         let rows = geometry.inputShape.elementCount / filters
-        let result = Tensor(shape: geometry.inputShape) { output in
+        let result = geometry.scattered(columns).updating { output in
             guard let out = output.baseAddress else { return }
-            columns.withUnsafeBufferPointer { geometry.scatterPatches($0.baseAddress!, into: out) }
             Tensor.addBiasAndActivate(out, rows: rows, units: filters, bias: bias, activation: activation)
         }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synapse
 
 /// `synapse bench train`: training and inference of the peer benchmarks' workloads (W1–W5) and the seed digit program's `fit`, by Synapse and, optionally, by PyTorch,
 /// Keras/JAX, scikit-learn and TensorFlow, alternately in one invocation.
@@ -28,7 +29,7 @@ struct BenchTrainCommand: ParsableCommand {
             on 5000 rows with a 10 % validation split, 40 epochs, batch 32; wall time. Epochs are \
             timed by a callback; shuffling is on. Each round runs Synapse, then each peer's script \
             (same workloads, threads and --quick); medians across rounds are compared. Synapse's \
-            own elementwise loops use every core; --threads sets OpenBLAS's threads and the peers'. \
+            kernels split work across --threads cores themselves (ComputeThreads.maximum, with a single-threaded BLAS); --threads also sets the peers' threads. \
             Synapse's W1, W2, W3, W5 and seed-digits lines carry cpu_per_wall, the cores the process \
             kept busy: far below the thread count means another program held a core, and the \
             figure is not comparable (shared machines alternate between such periods; use \
@@ -50,7 +51,7 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Rounds: Synapse and each peer run this many times alternately; medians across rounds are compared.")
     var rounds = 1
 
-    @Option(help: "BLAS threads for Synapse, and --threads of the peers (default: all cores).")
+    @Option(help: "Threads for Synapse (ComputeThreads.maximum) and --threads of the peers (default: all cores).")
     var threads: Int?
 
     @Flag(help: "Shrunk sizes (the peers' --quick), for smoke tests; the figures are then not comparable with the targets.")
@@ -71,9 +72,7 @@ struct BenchTrainCommand: ParsableCommand {
             try peer.script(for: settings, rep: 0).requireExists()
             try runner?.requireImports(peer.modules, for: peer.rawValue)
         }
-        #if canImport(CBLAS)
-        OpenBLASDirect.setThreadCount(settings.threads)
-        #endif
+        ComputeThreads.maximum = settings.threads
         JSONLine(["kind": "env", "framework": "synapse", "threads": .int(settings.threads), "quick": .bool(settings.quick),
                   "nproc": .int(ProcessInfo.processInfo.activeProcessorCount), "cmd": .string(Invocation.text)]).emit()
 
