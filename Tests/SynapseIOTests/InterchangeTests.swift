@@ -205,6 +205,12 @@ import Testing
         let wide = try 2 * Tensor.randomNormal([16, 5], using: &generator)
         try NPYWriter.write(wide, to: directory.appendingPathComponent("activations-inputs.npy"))
         try every.savePredictions(for: wide, to: directory.appendingPathComponent("activations-outputs.npy"))
-        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("activations-outputs.npy").path))
+        for (file, model, shape) in [("cnn", ONNXExportTests.convolutionalModel(), [6, 11, 9, 2]), ("cnn1d", ONNXExportTests.sequenceModel(), [6, 20, 3])] {
+            let inputs = try Tensor.randomNormal(Shape(shape), using: &generator)
+            try NPYWriter.write(inputs, to: directory.appendingPathComponent("\(file)-inputs.npy"))
+            try model.savePredictions(for: inputs, to: directory.appendingPathComponent("\(file)-outputs.npy"))
+            try model.exportONNX(to: directory.appendingPathComponent("\(file).onnx"))
+        }
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("cnn1d-outputs.npy").path))
     }
 }

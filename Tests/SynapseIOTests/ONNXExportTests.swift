@@ -27,6 +27,55 @@ import Testing
         }
     }
 
+    /// A built image model with every convolution, pooling and reshaping layer, and padding of
+    /// every kind (valid, same with odd totals, strided, dilated).
+    static func convolutionalModel() -> Sequential {
+        Sequential(name: "every_image_layer", seed: 12) {
+            Input(shape: [11, 9, 2])
+            ZeroPadding2D(padding: Margins2D(top: 1, bottom: 0, left: 2, right: 1))
+            Conv2D(4, kernelSize: 3, strides: [2, 1], padding: .same, activation: .relu)
+            Conv2D(3, kernelSize: [2, 3], padding: .same, dilationRate: 2, activation: .tanh)
+            MaxPooling2D(poolSize: 2, padding: .same)
+            AveragePooling2D(poolSize: [3, 2], strides: 1, padding: .same)
+            Conv2DTranspose(3, kernelSize: 3, strides: 2, padding: .same, activation: .sigmoid)
+            Conv2DTranspose(2, kernelSize: [2, 1], strides: [3, 2])
+            Cropping2D(cropping: Margins2D(top: 1, bottom: 2, left: 0, right: 1))
+            UpSampling2D(size: [1, 2])
+            Conv2D(3, kernelSize: 3, activation: .softmax)
+            MaxPooling2D(poolSize: 2)
+            Flatten()
+            Dense(5, activation: .softmax)
+        }
+    }
+
+    /// A built sequence model with the 1-D layers and global pooling.
+    static func sequenceModel() -> Sequential {
+        Sequential(name: "every_sequence_layer", seed: 13) {
+            Input(shape: [20, 3])
+            Conv1D(4, kernelSize: 5, padding: .same, activation: .relu)
+            MaxPooling1D(poolSize: 2)
+            Conv1D(4, kernelSize: 3, strides: 2, dilationRate: 1, activation: .elu(alpha: 1))
+            AveragePooling1D(poolSize: 2, padding: .same)
+            Reshape([-1, 2])
+            GlobalMaxPooling1D()
+            Dense(2)
+        }
+    }
+
+    @Test func convolutionalModelsExportTheirLayersChannelsFirst() throws {
+        let model = Self.convolutionalModel()
+        var generator = RandomGenerator(seed: 1)
+        _ = try model.predict(try Tensor.randomNormal([2, 11, 9, 2], using: &generator))
+        let text = String(decoding: try model.onnxModel(), as: UTF8.self)
+        for op in ["Conv", "ConvTranspose", "MaxPool", "AveragePool", "Pad", "Slice", "Resize", "Transpose", "Flatten", "count_include_pad", "output_padding"] {
+            #expect(text.contains(op), "the model has \(op)")
+        }
+        let sequence = Self.sequenceModel()
+        _ = try sequence.predict(try Tensor.randomNormal([2, 20, 3], using: &generator))
+        let sequenceText = String(decoding: try sequence.onnxModel(), as: UTF8.self)
+        for op in ["Conv", "MaxPool", "AveragePool", "GlobalMaxPool", "Reshape"] { #expect(sequenceText.contains(op), "the model has \(op)") }
+    }
+
     @Test func varintsFloatsAndLengthsFollowTheWireFormat() {
         var writer = ProtobufWriter()
         writer.varint(1, 150)               // the protobuf documentation's example: 08 96 01

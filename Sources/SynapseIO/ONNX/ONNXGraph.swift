@@ -8,10 +8,12 @@ struct ONNXGraph {
     /// The default-domain operator set the nodes use.
     static let opsetVersion: Int64 = 17
 
-    /// An attribute of a node: a float or an integer.
+    /// An attribute of a node: a float, an integer, a list of integers or a string.
     enum Attribute {
         case float(String, Float)
         case int(String, Int64)
+        case ints(String, [Int])
+        case string(String, String)
     }
 
     private var nodes = ProtobufWriter()
@@ -39,6 +41,14 @@ struct ONNXGraph {
                         encoded.string(1, key)
                         encoded.varint(3, value)
                         encoded.varint(20, 2)   // AttributeType.INT
+                    case let .ints(key, values):
+                        encoded.string(1, key)
+                        for value in values { encoded.varint(8, Int64(value)) }
+                        encoded.varint(20, 7)   // AttributeType.INTS
+                    case let .string(key, value):
+                        encoded.string(1, key)
+                        encoded.string(4, value)
+                        encoded.varint(20, 3)   // AttributeType.STRING
                     }
                 }
             }
@@ -57,6 +67,29 @@ struct ONNXGraph {
             for value in tensor.scalars { withUnsafeBytes(of: value.bitPattern.littleEndian) { raw.append(contentsOf: $0) } }
             encoded.bytes(9, raw)
         }
+    }
+
+    /// Adds `values` as an int64 vector initializer (shapes, pads, axes); returns its name.
+    mutating func addIntegers(_ values: [Int]) -> String {
+        let name = "integers_\(nodeCount)"
+        nodeCount += 1
+        initializers.message(5) { encoded in
+            encoded.varint(1, Int64(values.count))
+            encoded.varint(2, 7)   // TensorProto.INT64
+            encoded.string(8, name)
+            var raw: [UInt8] = []
+            for value in values { withUnsafeBytes(of: Int64(value).littleEndian) { raw.append(contentsOf: $0) } }
+            encoded.bytes(9, raw)
+        }
+        return name
+    }
+
+    /// Adds `tensor` as a float32 initializer with a fresh name; returns the name.
+    mutating func addTensor(_ tensor: Tensor) -> String {
+        let name = "tensor_\(nodeCount)"
+        nodeCount += 1
+        addInitializer(name, tensor)
+        return name
     }
 
     /// Adds a scalar constant; returns its name.

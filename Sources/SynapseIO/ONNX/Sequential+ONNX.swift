@@ -10,10 +10,12 @@ import SynapseTensor
 /// ```
 ///
 /// The file is an ONNX `ModelProto` (IR version 8, default-domain opset 17) with one float
-/// input `input` of shape `[N, features…]` and one output `output`. `Dense` becomes `MatMul`
-/// (kernel `[in, out]`, as Synapse stores it) then `Add` of the bias; activations become their
-/// ONNX operators (`Relu`, `Sigmoid`, `Tanh`, `Softplus`, `Softmax` on the last axis,
-/// `LeakyRelu`, `Elu`, `Selu`), swish and GELU their formulas. `Input` adds nothing.
+/// input `input` of shape `[N, features…]` (channels last, as Synapse takes it) and one output
+/// `output`. Layers map as `ONNXGraph+Layers.swift` lists: `Dense` becomes `MatMul` then `Add`
+/// of the bias, convolutions and pooling `Conv`, `ConvTranspose`, `MaxPool`, `AveragePool`
+/// between transposes to and from channels first; activations become their ONNX operators
+/// (`Relu`, `Sigmoid`, `Tanh`, `Softplus`, `Softmax` on the last axis, `LeakyRelu`, `Elu`,
+/// `Selu`), swish and GELU their formulas. `Input` adds nothing.
 extension Sequential {
     /// Writes the model as ONNX to `url`, atomically (a temporary file, then a rename).
     ///
@@ -32,32 +34,11 @@ extension Sequential {
             throw ModelError.notReady(model: name, reason: "build it (call it, fit it, or start it with Input) before exporting it to ONNX")
         }
         var graph = ONNXGraph()
-        var value = "input"
-        var shape = inputShape
-        for layer in layers {
-            switch layer {
-            case is Input:
-                continue
-            case let dense as Dense:
-                guard let kernel = dense.kernel else {
-                    throw ModelError.notReady(model: name, reason: "layer '\(dense.name)' has no weights yet")
-                }
-                graph.addInitializer(dense.weightName(of: kernel), kernel.value)
-                value = graph.add("MatMul", [value, dense.weightName(of: kernel)])
-                if let bias = dense.bias {
-                    graph.addInitializer(dense.weightName(of: bias), bias.value)
-                    value = graph.add("Add", [value, dense.weightName(of: bias)])
-                }
-                value = graph.apply(dense.activation, to: value)
-            case let activation as Activation:
-                value = graph.apply(activation.function, to: value)
-            default:
-                throw ModelError.invalidArgument(
-                    owner: "exportONNX", argument: "layer '\(layer.name)'", expected: "Input, Dense or Activation", received: "\(type(of: layer))")
-            }
-            shape = try layer.outputShape(forInputShape: shape)
-        }
-        value = graph.add("Identity", [value], output: "output")
-        return graph.modelBytes(name: name, input: "input", inputShape: inputShape, outputName: value, outputShape: shape, producerVersion: "1")
+        var value = ONNXValue(name: "input", sampleShape: inputShape)
+        for layer in layers { value = try graph.apply(layer, to: value) }
+        value = graph.channelsLast(value)
+        let output = graph.add("Identity", [value.name], output: "output")
+        return graph.modelBytes(name: name, input: "input", inputShape: inputShape, outputName: output, outputShape: value.sampleShape,
+                                producerVersion: "1")
     }
 }

@@ -16,9 +16,9 @@ public class PoolingLayer: Layer {
     /// The subclass's name for messages, e.g. `MaxPooling2D`.
     let kind: String
     /// The window's height and width (height 1 for sequences).
-    let windowSize: Size2D
+    public let windowSize: Size2D
     /// The steps between windows (height 1 for sequences).
-    let windowStrides: Size2D
+    public let windowStrides: Size2D
     /// Whether inputs are sequences `[steps, channels]` rather than images.
     let isSequence: Bool
 
