@@ -15,7 +15,7 @@ import Synapse
 ///   - log: where the summary and the other notes go.
 /// - Throws: the catalogue's errors when the data cannot be found or read.
 public func convolutionalDigits(
-    dataDirectory: URL? = nil, epochs: Int = 4, seed: UInt64 = 0, verbose: Verbosity = 0, log: (String) -> Void = { print($0) }
+    dataDirectory: URL? = nil, epochs: Int = 6, seed: UInt64 = 0, verbose: Verbosity = 0, log: (String) -> Void = { print($0) }
 ) throws -> SeedReport {
     let mnist = try DatasetCatalogue().mnist(from: dataDirectory)
     let x = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 255, y = mnist.trainLabels

@@ -70,3 +70,36 @@ enum CheckpointFixture {
         #expect(throws: ModelError.self) { try model.fit(x, y, epochs: 2, verbose: 0, initialEpoch: 2) }
     }
 }
+
+@Suite struct StochasticCheckpointTests {
+    /// A model whose training draws noise, compiled with Adam, identical for identical calls.
+    static func noisyModel() -> Sequential {
+        let model = Sequential(name: "noisy", seed: 5) {
+            Input(shape: [3]); GaussianNoise(stddev: 0.5); Dense(5, activation: .relu); Dense(1, activation: .sigmoid)
+        }
+        model.compile(optimizer: Adam(learningRate: 0.02), loss: .binaryCrossentropy())
+        return model
+    }
+
+    @Test func stochasticLayersResumeTheirRandomDraws() throws {
+        let (x, y) = try CheckpointFixture.data()
+        let url = CheckpointFixture.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let straight = Self.noisyModel()
+        try straight.fit(x, y, epochs: 4, batchSize: 8, verbose: 0, seed: 9)
+        try Self.noisyModel().fit(x, y, epochs: 2, batchSize: 8, callbacks: [ModelCheckpoint(directory: url)], verbose: 0, seed: 9)
+
+        let resumed = Self.noisyModel()
+        let resume = try resumed.resumeTraining(from: url)
+        try resumed.fit(x, y, epochs: 4, batchSize: 8, verbose: 0, seed: 9, initialEpoch: resume.initialEpoch)
+        for (a, b) in zip(straight.trainableParameters, resumed.trainableParameters) { #expect(a.value == b.value) }
+
+        // Without the saved generator the noise differs, and so do the weights.
+        let forgetful = Self.noisyModel()
+        let again = try forgetful.resumeTraining(from: url)
+        let noise = try #require(forgetful.layers[1] as? GaussianNoise)
+        noise.generator = RandomGenerator(seed: 5)
+        try forgetful.fit(x, y, epochs: 4, batchSize: 8, verbose: 0, seed: 9, initialEpoch: again.initialEpoch)
+        #expect(zip(straight.trainableParameters, forgetful.trainableParameters).contains { $0.value != $1.value })
+    }
+}

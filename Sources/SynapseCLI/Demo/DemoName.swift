@@ -55,7 +55,7 @@ enum DemoName: String, CaseIterable {
         case .iris:
             return ["iris species from four measurements, 4 → 10 → 3 softmax,", "stratified 80/20 split. Needs iris/."]
         case .cnn:
-            return ["the seed CNN (Conv2D 32, pool, Conv2D 64, pool, Conv2D 64,", "Dense 64, Dense 10) on all 60,000 MNIST images, 4 epochs:",
+            return ["the seed CNN (Conv2D 32, pool, Conv2D 64, pool, Conv2D 64,", "Dense 64, Dense 10) on all 60,000 MNIST images, 6 epochs:",
                     "test accuracy and training time. Needs mnist/."]
         case .conv1d:
             return ["find a pulse hidden in noisy series: Conv1D against a dense", "network of about the same size. Needs no data."]

@@ -55,7 +55,7 @@ public enum Checkpoint {
         let record = TrainingRecord(
             formatVersion: formatVersion, epochsCompleted: epochsCompleted, iterations: state.iterations,
             optimizer: .init(name: optimizer.name, learningRate: optimizer.currentLearningRate, slotCount: state.slotCount),
-            history: history)
+            history: history, layerGenerators: stochasticGenerators(of: model))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let files = try model.modelFolderFiles() + [
@@ -76,6 +76,12 @@ public enum Checkpoint {
     }
 
     /// Where `write` keeps the previous checkpoint while it swaps the new one in.
+    /// The generator of each stochastic layer of `model`, by layer name (`nil` when it has none).
+    static func stochasticGenerators(of model: Sequential) -> [String: RandomGenerator]? {
+        let layers = model.layers.compactMap { $0 as? any StochasticLayer }
+        return layers.isEmpty ? nil : Dictionary(uniqueKeysWithValues: layers.map { ($0.name, $0.generator) })
+    }
+
     static func backupURL(of url: URL) -> URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous")
     }

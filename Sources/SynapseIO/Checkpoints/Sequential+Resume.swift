@@ -48,8 +48,15 @@ extension Sequential {
         let optimizerURL = folder.appendingPathComponent(Checkpoint.optimizerFileName)
         let named = Checkpoint.namedTrainableParameters(of: self)
         let state = try Checkpoint.readOptimizerState(from: optimizerURL, for: named, record: record)
+        let stochastic = layers.compactMap { $0 as? any StochasticLayer }
+        let generators = record.layerGenerators ?? [:]
+        guard Set(stochastic.map(\.name)) == Set(generators.keys) else {
+            throw CheckpointError.mismatch(path: trainingURL.path, what: "stochastic layers (their random generators)",
+                                           expected: "\(stochastic.map(\.name).sorted())", received: "\(generators.keys.sorted())")
+        }
         try optimizer.restore(state, for: named.map(\.parameter))
         try assignNamedWeights(weights, source: folder.path)
+        for var layer in stochastic { layer.generator = generators[layer.name]! }
         return ResumePoint(initialEpoch: record.epochsCompleted, iterations: record.iterations, history: record.history)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SynapseNN
+import SynapseTensor
 
 /// The contents of a checkpoint's `training.json`: where training stands.
 ///
@@ -29,6 +30,10 @@ public struct TrainingRecord: Codable {
     public var optimizer: OptimizerRecord
     /// The figures of every finished epoch.
     public var history: History
+    /// The generators of the model's stochastic layers (augmentation, noise) by layer name,
+    /// so that a resumed run draws what an uninterrupted one would. Absent in checkpoints of
+    /// models without such layers.
+    public var layerGenerators: [String: RandomGenerator]?
 
     /// Reads `training.json` from `data`, checking the version before anything else.
     ///
