@@ -35,3 +35,31 @@ void synapse_bias_relu_backward(const float *restrict g, const float *restrict o
         }
     }
 }
+
+SYNAPSE_DISPATCHED
+void synapse_small_depth_affine(const float *restrict a, const float *restrict b, const float *restrict bias, float *restrict c,
+                                ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, int relu) {
+    for (ptrdiff_t r = 0; r < m; r++) {
+        const float *restrict row = a + r * k;
+        float *restrict out = c + r * n;
+        for (ptrdiff_t j = 0; j < n; j++) out[j] = bias ? bias[j] : 0.0f;
+        for (ptrdiff_t t = 0; t < k; t++) {
+            const float x = row[t];
+            const float *restrict w = b + t * n;
+            for (ptrdiff_t j = 0; j < n; j++) out[j] += x * w[j];
+        }
+        if (relu) for (ptrdiff_t j = 0; j < n; j++) out[j] = out[j] > 0 ? out[j] : (out[j] == out[j] ? 0.0f : out[j]);
+    }
+}
+
+SYNAPSE_DISPATCHED
+void synapse_small_depth_outer_sum(const float *restrict a, const float *restrict g, float *restrict c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n) {
+    for (ptrdiff_t r = 0; r < m; r++) {
+        const float *restrict row = a + r * k, *restrict gradient = g + r * n;
+        for (ptrdiff_t t = 0; t < k; t++) {
+            const float x = row[t];
+            float *restrict target = c + t * n;
+            for (ptrdiff_t j = 0; j < n; j++) target[j] += x * gradient[j];
+        }
+    }
+}

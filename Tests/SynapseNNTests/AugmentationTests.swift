@@ -80,7 +80,7 @@ import Testing
         let batch = try Tensor.concatenating(Array(repeating: one, count: 64))
         let output = try RandomFlip(mode)(batch, training: true, seed: 11)
         let reference = RandomFlip()
-        var seen = Set<[Bool]>()
+        var seen = Set<[Bool]>(), flips = (horizontal: 0, vertical: 0)
         for i in 0..<64 {
             let sample = try output[i..<(i + 1)]
             let variant = try [(false, false), (true, false), (false, true), (true, true)].first {
@@ -91,7 +91,12 @@ import Testing
                 return
             }
             seen.insert([variant.0, variant.1])
+            flips.horizontal += variant.0 ? 1 : 0
+            flips.vertical += variant.1 ? 1 : 0
         }
+        // 64 draws of probability 1/2: 32 ± 4 expected, so 20…44 is three standard deviations.
+        if mode.includesHorizontal { #expect((20...44).contains(flips.horizontal), "\(flips.horizontal) horizontal flips") }
+        if mode.includesVertical { #expect((20...44).contains(flips.vertical), "\(flips.vertical) vertical flips") }
         let expected: Set<[Bool]> = switch mode {
         case .horizontal: [[false, false], [true, false]]
         case .vertical: [[false, false], [false, true]]

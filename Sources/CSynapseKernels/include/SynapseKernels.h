@@ -69,6 +69,16 @@ void synapse_adam_update(float *value, const float *gradient, float *m, float *v
 /// gz when it is non-null; and the column sums of gz added onto db[0..<units].
 void synapse_bias_relu_backward(const float *g, const float *out, float *gz, float *db, ptrdiff_t rows, ptrdiff_t units, int relu);
 
+/// c[r, :] = activation(bias + Σ_k a[r, k] · b[k, :]) for r in 0..<m, with a m × k and b k × n
+/// row-major and k small (a convolution over few input channels, where BLAS's packing costs more
+/// than the arithmetic). bias may be null; relu non-zero applies max(·, 0).
+void synapse_small_depth_affine(const float *a, const float *b, const float *bias, float *c, ptrdiff_t m, ptrdiff_t k,
+                                ptrdiff_t n, int relu);
+
+/// c[k, :] += Σ_r a[r, k] · g[r, :] over r in 0..<m (c += aᵀ · g), with a m × k and g m × n
+/// row-major and k · n small enough to stay in registers (a small convolution's kernel gradient).
+void synapse_small_depth_outer_sum(const float *a, const float *g, float *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
+
 /// One tap of max pooling over n channels: where line[c] beats best[c] (or is NaN, which
 /// then propagates), best[c] = line[c] and index[c] = offset + c.
 void synapse_max_pool_tap(const float *line, float *best, int32_t *index, int32_t offset, ptrdiff_t n);

@@ -14,6 +14,7 @@ import SynapseTensor
 /// | `Flatten`, `Reshape` | `Flatten` / `Reshape`, channels last |
 /// | `ZeroPadding2D`, `Cropping2D` | `Pad`, `Slice` |
 /// | `UpSampling2D` | `Resize` (nearest, asymmetric, floor: each pixel repeated) |
+/// | augmentation, `GaussianNoise` | nothing (they act only in training) |
 extension ONNXGraph {
     /// Adds the nodes of `layer` applied to `value`.
     ///
@@ -26,7 +27,8 @@ extension ONNXGraph {
             return parameter
         }
         switch layer {
-        case is Input:
+        case is Input, is any StochasticLayer:
+            // Augmentation and noise act only in training: at inference they pass their input on.
             return value
         case let dense as Dense:
             let input = channelsLast(value)

@@ -1,3 +1,5 @@
+import CSynapseKernels
+
 /// Convolution over channels-last batches, lowered to one matrix product (im2col).
 ///
 /// The input's windows become the rows of a patch matrix (`WindowGeometry.gatherPatches`), the
@@ -74,6 +76,11 @@ extension Tensor {
         return output.reshapedRecording(to: [output.shape[0], output.shape[2], output.shape[3]])
     }
 
+    /// Below this many taps per patch (a first layer on one or three channels), a
+    /// convolution's products run in Synapse's own register-blocked kernels: BLAS's packing
+    /// would cost more than the arithmetic.
+    static let smallDepth = 16
+
     /// The patch matrix of `x` and `activation(patches · weights + bias)`, as
     /// `[outputPositions, patchSize]` and the output batch: each core gathers the patches of
     /// its own samples, multiplies them and applies the bias, so its rows never leave its cache.
@@ -93,6 +100,11 @@ extension Tensor {
                         let (input, patchMatrix, out, w, b) = pointers.value
                         let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
                         geometry.gatherPatches(samples: samples, from: input, into: patchMatrix)
+                        if depth <= smallDepth {
+                            synapse_small_depth_affine(patchMatrix + first * depth, w, b, out + first * units, rows, depth, units,
+                                                       activation == .relu ? 1 : 0)
+                            return
+                        }
                         BLAS.sgemm(transposeA: false, transposeB: false, m: rows, n: units, k: depth, alpha: 1,
                                    a: patchMatrix + first * depth, lda: depth, b: w, ldb: units, beta: 0, c: out + first * units, ldc: units)
                         if let b { addBiasAndActivate(out + first * units, rows: rows, units: units, bias: b, activation: activation) }
@@ -124,7 +136,11 @@ extension Tensor {
                         let (g, p, w, partials, dx) = pointers.value
                         let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
                         guard rows > 0 else { return }
-                        if let partials {
+                        if let partials, depth <= smallDepth {
+                            let sums = partials + chunk * depth * units
+                            sums.initialize(repeating: 0, count: depth * units)
+                            synapse_small_depth_outer_sum(p + first * depth, g + first * units, sums, rows, depth, units)
+                        } else if let partials {
                             BLAS.sgemm(transposeA: true, transposeB: false, m: depth, n: units, k: rows, alpha: 1,
                                        a: p + first * depth, lda: depth, b: g + first * units, ldb: units, beta: 0,
                                        c: partials + chunk * depth * units, ldc: units)
