@@ -78,7 +78,13 @@ struct SubtractFromScalar: UnaryKernel { let value: Float; @inline(__always) fun
 struct DivideScalar: UnaryKernel { let value: Float; @inline(__always) func callAsFunction(_ x: Float) -> Float { value / x } }
 
 struct HyperbolicTangent: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.tanh(x) } }
-struct Rectifier: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? x : (x == x ? 0 : x) } }
+struct Rectifier: UnaryKernel {
+    @inline(__always) func callAsFunction(_ x: Float) -> Float {
+        // Two selects rather than nested branches, so that loops over it vectorise; NaN passes through.
+        let positive: Float = x > 0 ? x : 0
+        return x != x ? x : positive
+    }
+}
 /// `log(1 + e^x)` as `max(x, 0) + log1p(e^−|x|)`: no overflow for large x, no loss for small.
 struct Softplus: UnaryKernel {
     @inline(__always) func callAsFunction(_ x: Float) -> Float {
