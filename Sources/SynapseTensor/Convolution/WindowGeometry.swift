@@ -73,13 +73,6 @@ struct WindowGeometry: Hashable, Sendable {
         }
     }
 
-    /// `forEachSampleRange` for a `body` that calls BLAS: with BLAS single-threaded while the
-    /// ranges run in parallel (see `BLAS.withSingleThreadedCalls`).
-    func forEachSampleRangeCallingBLAS(_ body: (_ chunk: Int, _ samples: Range<Int>) -> Void) {
-        guard sampleRangeCount > 1 else { return forEachSampleRange(body) }
-        BLAS.withSingleThreadedCalls { forEachSampleRange(body) }
-    }
-
     /// The number of sample ranges `forEachSampleRange` uses.
     var sampleRangeCount: Int { Swift.max(1, Swift.min(Parallel.coreCount, batch / minimumSamplesPerThread)) }
 

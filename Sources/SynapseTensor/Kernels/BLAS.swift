@@ -8,14 +8,20 @@ import CBLAS
 /// Single-precision matrix products through the system BLAS (OpenBLAS on Linux, Accelerate on
 /// Apple platforms).
 ///
-/// A product on its own runs on BLAS's threads (as many as `ComputeThreads.maximum`), whose
-/// spinning workers hand work over faster than waking a core would. Where Synapse splits the
-/// work across cores itself, one BLAS call per core (the convolutions, each core on its own
-/// samples), `withSingleThreadedCalls` makes BLAS single-threaded for the duration: a threaded
-/// BLAS called from several threads at once makes its workers serve every caller in turn.
+/// Threads: a large product on its own (`sgemm`, about 2²² multiply–adds and up) runs on BLAS's
+/// threads, `ComputeThreads.maximum` of them, whose spinning workers hand work over faster than
+/// waking a core would. Smaller products, and the per-core products of the convolutions, which
+/// split their samples across cores themselves (`sgemmOnCallingThread`), run with BLAS
+/// single-threaded: a threaded BLAS called from several threads at once makes its workers serve
+/// every caller in turn, and its workers spin between calls on the cores Synapse's own loops
+/// need.
 enum BLAS {
+    /// Products of at least this many multiply–adds use BLAS's threads.
+    static let threadedWork = 1 << 22
+
     /// `c = alpha · op(a) · op(b) + beta · c` for row-major matrices, where `op(a)` is `m×k`,
-    /// `op(b)` is `k×n` and `c` is `m×n`; `op` transposes when asked, without copying.
+    /// `op(b)` is `k×n` and `c` is `m×n`; `op` transposes when asked, without copying. On BLAS's
+    /// threads when the product is large.
     ///
     /// `lda`, `ldb` and `ldc` are the row lengths of the matrices as stored.
     static func sgemm(
@@ -23,25 +29,42 @@ enum BLAS {
         alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        cblas_sgemm(
-            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        useThreads(m * n * k >= threadedWork ? ComputeThreads.maximum : 1)
+        call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
-    /// Makes BLAS use `count` threads per call from now on (`ComputeThreads.maximum` calls it).
-    static func setThreadCount(_ count: Int) {
+    /// `sgemm` on the calling thread only, for loops that give each core its own product.
+    static func sgemmOnCallingThread(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        useThreads(1)
+        call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+    }
+
+    /// The thread count BLAS was last given (0: not yet set by Synapse).
+    private static let threadCount = LockedValue(0)
+
+    /// Gives BLAS `count` threads unless it has them already.
+    private static func useThreads(_ count: Int) {
         #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(count))
+        threadCount.withLock { current in
+            guard current != count else { return }
+            openblas_set_num_threads(Int32(count))
+            current = count
+        }
         #endif
     }
 
-    /// Runs `body`, in which several threads call `sgemm` at once, with BLAS single-threaded;
-    /// then gives BLAS back `ComputeThreads.maximum` threads. Training is single-writer, so
-    /// only one such region runs at a time; a product started elsewhere meanwhile is still
-    /// correct, on one thread.
-    static func withSingleThreadedCalls<Result>(_ body: () throws -> Result) rethrows -> Result {
-        setThreadCount(1)
-        defer { setThreadCount(ComputeThreads.maximum) }
-        return try body()
+    /// One `cblas_sgemm` call, row-major.
+    @inline(__always)
+    private static func call(
+        _ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
+        _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }

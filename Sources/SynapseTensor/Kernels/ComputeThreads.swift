@@ -19,7 +19,6 @@ public enum ComputeThreads {
         set {
             let count = Swift.max(1, newValue)
             storage.withLock { $0 = count }
-            BLAS.setThreadCount(count)
         }
     }
 

@@ -96,7 +96,7 @@ extension Tensor {
                 x.withUnsafeBufferPointer { input in
                     let pointers = UncheckedSendable((input.baseAddress!, patchMatrix, out, weights.storage.base + weights.offset,
                                                       biasValues.map { $0.storage.base + $0.offset }))
-                    geometry.forEachSampleRangeCallingBLAS { _, samples in
+                    geometry.forEachSampleRange { _, samples in
                         let (input, patchMatrix, out, w, b) = pointers.value
                         let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
                         geometry.gatherPatches(samples: samples, from: input, into: patchMatrix)
@@ -105,7 +105,7 @@ extension Tensor {
                                                        activation == .relu ? 1 : 0)
                             return
                         }
-                        BLAS.sgemm(transposeA: false, transposeB: false, m: rows, n: units, k: depth, alpha: 1,
+                        BLAS.sgemmOnCallingThread(transposeA: false, transposeB: false, m: rows, n: units, k: depth, alpha: 1,
                                    a: patchMatrix + first * depth, lda: depth, b: w, ldb: units, beta: 0, c: out + first * units, ldc: units)
                         if let b { addBiasAndActivate(out + first * units, rows: rows, units: units, bias: b, activation: activation) }
                         else if activation == .relu { rectify(out + first * units, count: rows * units) }
@@ -132,7 +132,7 @@ extension Tensor {
                 partialWeights.withUnsafeMutableBufferPointer { partials in
                     let pointers = UncheckedSendable((g.baseAddress!, patches.storage.base + patches.offset, weights.storage.base + weights.offset,
                                                       partials.baseAddress, dx))
-                    geometry.forEachSampleRangeCallingBLAS { chunk, samples in
+                    geometry.forEachSampleRange { chunk, samples in
                         let (g, p, w, partials, dx) = pointers.value
                         let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
                         guard rows > 0 else { return }
@@ -141,7 +141,7 @@ extension Tensor {
                             sums.initialize(repeating: 0, count: depth * units)
                             synapse_small_depth_outer_sum(p + first * depth, g + first * units, sums, rows, depth, units)
                         } else if let partials {
-                            BLAS.sgemm(transposeA: true, transposeB: false, m: depth, n: units, k: rows, alpha: 1,
+                            BLAS.sgemmOnCallingThread(transposeA: true, transposeB: false, m: depth, n: units, k: rows, alpha: 1,
                                        a: p + first * depth, lda: depth, b: g + first * units, ldb: units, beta: 0,
                                        c: partials + chunk * depth * units, ldc: units)
                         }
@@ -150,7 +150,7 @@ extension Tensor {
                             let bytes = rows * depth * MemoryLayout<Float>.stride
                             let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: rows * depth)
                             defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
-                            BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: depth, k: units, alpha: 1,
+                            BLAS.sgemmOnCallingThread(transposeA: false, transposeB: true, m: rows, n: depth, k: units, alpha: 1,
                                        a: g + first * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
                             geometry.scatterPatches(samples: samples, columns - first * depth, into: dx)
                         }
