@@ -146,13 +146,20 @@ extension Tensor {
                                        c: partials + chunk * depth * units, ldc: units)
                         }
                         if let dx {
-                            // From the pool: the same size comes back every batch.
-                            let bytes = rows * depth * MemoryLayout<Float>.stride
-                            let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: rows * depth)
+                            // A few samples at a time, so that their patch gradients stay in the core's cache
+                            // between the product that writes them and the scatter that reads them.
+                            let step = Swift.max(1, (1 << 18) / Swift.max(1, geometry.positionsPerSample * depth))
+                            let capacity = Swift.min(step, samples.count) * geometry.positionsPerSample * depth
+                            let bytes = capacity * MemoryLayout<Float>.stride
+                            let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: capacity)
                             defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
-                            BLAS.sgemmOnCallingThread(transposeA: false, transposeB: true, m: rows, n: depth, k: units, alpha: 1,
-                                       a: g + first * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
-                            geometry.scatterPatches(samples: samples, columns - first * depth, into: dx)
+                            for start in stride(from: samples.lowerBound, to: samples.upperBound, by: step) {
+                                let part = start..<Swift.min(start + step, samples.upperBound)
+                                let partRows = part.count * geometry.positionsPerSample, partFirst = start * geometry.positionsPerSample
+                                BLAS.sgemmOnCallingThread(transposeA: false, transposeB: true, m: partRows, n: depth, k: units, alpha: 1,
+                                                          a: g + partFirst * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
+                                geometry.scatterPatches(samples: part, columns - partFirst * depth, into: dx)
+                            }
                         }
                     }
                 }

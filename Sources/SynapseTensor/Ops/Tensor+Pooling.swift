@@ -34,9 +34,17 @@ extension Tensor {
             let gradient = g.contiguous()
             return [Tensor(shape: inputShape) { buffer in
                 guard let dx = buffer.baseAddress else { return }
-                dx.initialize(repeating: 0, count: buffer.count)
                 gradient.withUnsafeBufferPointer { g in
-                    for (k, source) in sources.enumerated() { dx[Int(source)] += g[k] }
+                    sources.withUnsafeBufferPointer { sources in
+                        // Every sample's maxima lie in its own input, so cores can take whole samples.
+                        let pointers = UncheckedSendable((dx, g.baseAddress!, sources.baseAddress!))
+                        let outputsPerSample = geometry.positionsPerSample * geometry.channels
+                        geometry.forEachSampleRange { _, samples in
+                            let (dx, g, sources) = pointers.value
+                            (dx + samples.lowerBound * geometry.inputSampleSize).initialize(repeating: 0, count: samples.count * geometry.inputSampleSize)
+                            for k in (samples.lowerBound * outputsPerSample)..<(samples.upperBound * outputsPerSample) { dx[Int(sources[k])] += g[k] }
+                        }
+                    }
                 }
             }]
         }
