@@ -43,17 +43,17 @@ enum BLAS {
         call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
-    /// The thread count BLAS was last given (0: not yet set by Synapse).
-    private static let threadCount = LockedValue(0)
+    /// The thread count BLAS was last given (0: not yet set by Synapse). A plain word, read on
+    /// every product: two threads that both find it stale both set the same count, which is
+    /// harmless.
+    nonisolated(unsafe) private static var threadCount = 0
 
     /// Gives BLAS `count` threads unless it has them already.
     private static func useThreads(_ count: Int) {
         #if !canImport(Accelerate)
-        threadCount.withLock { current in
-            guard current != count else { return }
-            openblas_set_num_threads(Int32(count))
-            current = count
-        }
+        guard threadCount != count else { return }
+        openblas_set_num_threads(Int32(count))
+        threadCount = count
         #endif
     }
 

@@ -13,30 +13,14 @@ import Foundation
 /// ```
 public enum ComputeThreads {
     /// The most threads a kernel uses, at least 1 (values below 1 are taken as 1). Defaults to
-    /// the number of cores this process may use.
+    /// the number of cores this process may use. Set it before starting work: a kernel already
+    /// running keeps the count it started with.
     public static var maximum: Int {
-        get { storage.withLock { $0 } }
-        set {
-            let count = Swift.max(1, newValue)
-            storage.withLock { $0 = count }
-        }
+        get { value }
+        set { value = Swift.max(1, newValue) }
     }
 
-    /// The setting, behind a lock so that it can be read from any thread.
-    private static let storage = LockedValue(Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
-}
-
-/// A value read and written under a lock.
-final class LockedValue<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    /// Calls `body` with the value while holding the lock.
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
+    /// The setting. Every kernel reads it, so it is a plain word rather than a lock: a word is
+    /// written and read whole, and a kernel that reads the old count is still correct.
+    nonisolated(unsafe) private static var value = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
