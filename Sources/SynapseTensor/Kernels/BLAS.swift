@@ -1,4 +1,5 @@
 // The only file of SynapseTensor that talks to BLAS.
+import Foundation
 #if canImport(Accelerate)
 import Accelerate
 #else
@@ -8,20 +9,24 @@ import CBLAS
 /// Single-precision matrix products through the system BLAS (OpenBLAS on Linux, Accelerate on
 /// Apple platforms).
 ///
-/// Threads: a large product on its own (`sgemm`, about 2²² multiply–adds and up) runs on BLAS's
-/// threads, `ComputeThreads.maximum` of them, whose spinning workers hand work over faster than
-/// waking a core would. Smaller products, and the per-core products of the convolutions, which
-/// split their samples across cores themselves (`sgemmOnCallingThread`), run with BLAS
-/// single-threaded: a threaded BLAS called from several threads at once makes its workers serve
-/// every caller in turn, and its workers spin between calls on the cores Synapse's own loops
-/// need.
+/// Threads: the convolutions split their samples across cores themselves and give each core
+/// its own product (`sgemmOnCallingThread`), which needs BLAS single-threaded: a threaded BLAS
+/// called from several threads at once makes its workers serve every caller in turn. A large
+/// product on its own (`sgemm`, at least `threadedSide` along every side and `threadedWork`
+/// multiply–adds) gets BLAS's threads back, `ComputeThreads.maximum` of them; other products run
+/// with BLAS as it is, and BLAS decides whether to thread them. So the count changes only between
+/// those two kinds of work, never back and forth on every step, which leaves BLAS's workers
+/// waking and sleeping out of step with the calls (a training loop then runs at half speed in
+/// some runs).
 enum BLAS {
-    /// Products of at least this many multiply–adds use BLAS's threads.
-    static let threadedWork = 1 << 22
+    /// Products of at least this many multiply–adds, and `threadedSide` along every side, get
+    /// BLAS's threads back: each core then has whole cache blocks of work.
+    static let threadedWork = 1 << 21
+    /// See `threadedWork`.
+    static let threadedSide = 128
 
     /// `c = alpha · op(a) · op(b) + beta · c` for row-major matrices, where `op(a)` is `m×k`,
-    /// `op(b)` is `k×n` and `c` is `m×n`; `op` transposes when asked, without copying. On BLAS's
-    /// threads when the product is large.
+    /// `op(b)` is `k×n` and `c` is `m×n`; `op` transposes when asked, without copying.
     ///
     /// `lda`, `ldb` and `ldc` are the row lengths of the matrices as stored.
     static func sgemm(
@@ -29,7 +34,7 @@ enum BLAS {
         alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        useThreads(m * n * k >= threadedWork ? ComputeThreads.maximum : 1)
+        if m * n * k >= threadedWork && Swift.min(m, n, k) >= threadedSide { useThreads(ComputeThreads.maximum) }
         call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
@@ -43,10 +48,10 @@ enum BLAS {
         call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
-    /// The thread count BLAS was last given (0: not yet set by Synapse). A plain word, read on
-    /// every product: two threads that both find it stale both set the same count, which is
-    /// harmless.
-    nonisolated(unsafe) private static var threadCount = 0
+    /// The thread count BLAS has: its default, every core, until Synapse sets another. A plain
+    /// word read on every product: two threads that both find it stale set the same count,
+    /// which is harmless.
+    nonisolated(unsafe) private static var threadCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// Gives BLAS `count` threads unless it has them already.
     private static func useThreads(_ count: Int) {
