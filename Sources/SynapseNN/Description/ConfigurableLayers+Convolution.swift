@@ -3,7 +3,7 @@ import SynapseTensor
 /// What the convolution layers' descriptions share: the same settings, written and read the
 /// same way (`kernelSize`, `strides` and `dilationRate` are numbers for `Conv1D` and numbers
 /// or `[height, width]` pairs for the 2-D layers).
-public protocol ConvolutionLayer: ConfigurableLayer {
+public protocol ConfigurableConvolution: ConfigurableLayer {
     /// The type of a kernel size, stride or dilation: `Int` in 1-D, `Size2D` in 2-D.
     associatedtype WindowSize: Codable & ExpressibleByIntegerLiteral where WindowSize.IntegerLiteralType == Int
     /// The layer's name before a model renames it.
@@ -31,7 +31,7 @@ public protocol ConvolutionLayer: ConfigurableLayer {
          activation: ActivationFunction, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer, name: String)
 }
 
-extension ConvolutionLayer {
+extension ConfigurableConvolution {
     public func writeSettings(to writer: inout LayerSettingsWriter) throws {
         try writer.set("filters", filters)
         try writer.set("kernelSize", kernelSize)
@@ -56,17 +56,17 @@ extension ConvolutionLayer {
     }
 }
 
-extension Conv2D: ConvolutionLayer {
+extension Conv2D: ConfigurableConvolution {
     public static let typeName = "conv2D"
     public static let defaultName = "conv2d"
 }
 
-extension Conv2DTranspose: ConvolutionLayer {
+extension Conv2DTranspose: ConfigurableConvolution {
     public static let typeName = "conv2DTranspose"
     public static let defaultName = "conv2d_transpose"
 }
 
-extension Conv1D: ConvolutionLayer {
+extension Conv1D: ConfigurableConvolution {
     public static let typeName = "conv1D"
     public static let defaultName = "conv1d"
 }

@@ -9,32 +9,13 @@ import SynapseTensor
 /// ```swift
 /// let conv = Conv2D(32, kernelSize: 3, activation: .relu)   // [n, 28, 28, 1] → [n, 26, 26, 32]
 /// ```
-public final class Conv2D: Layer {
-    /// Output channels.
-    public let filters: Int
+public final class Conv2D: ConvolutionalLayer {
     /// The window's height and width.
-    public let kernelSize: Size2D
+    public var kernelSize: Size2D { windowSize }
     /// The steps between windows.
-    public let strides: Size2D
-    /// The border treatment.
-    public let padding: Padding
+    public var strides: Size2D { windowStrides }
     /// The gaps between taps (1: a dense window).
-    public let dilationRate: Size2D
-    /// The function applied to the convolution plus bias.
-    public let activation: ActivationFunction
-    /// Whether the layer adds a bias.
-    public let useBias: Bool
-    /// How the kernel is filled when the layer is built.
-    public let kernelInitializer: Initializer
-    /// How the bias is filled when the layer is built.
-    public let biasInitializer: Initializer
-    public var name: String
-    public var isTrainable = true
-    public private(set) var builtInputShape: Shape?
-    /// The `[kh, kw, channels, filters]` kernel, once built.
-    public private(set) var kernel: Parameter?
-    /// The `[filters]` bias, once built (never, with `useBias: false`).
-    public private(set) var bias: Parameter?
+    public var dilationRate: Size2D { windowDilation }
 
     /// A convolution with `filters` output channels. The arguments are checked when the layer is built.
     public init(
@@ -42,45 +23,8 @@ public final class Conv2D: Layer {
         activation: ActivationFunction = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
         biasInitializer: Initializer = .zeros, name: String = "conv2d"
     ) {
-        self.filters = filters
-        self.kernelSize = kernelSize
-        self.strides = strides
-        self.padding = padding
-        self.dilationRate = dilationRate
-        self.activation = activation
-        self.useBias = useBias
-        self.kernelInitializer = kernelInitializer
-        self.biasInitializer = biasInitializer
-        self.name = name
-    }
-
-    public var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
-
-    public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        _ = try outputShape(forInputShape: inputShape)
-        (kernel, bias) = try arguments.makeParameters(
-            kernelShape: [kernelSize.height, kernelSize.width, inputShape[2], filters], biasCount: filters, useBias: useBias,
-            kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, using: &generator)
-        builtInputShape = inputShape
-    }
-
-    public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        try arguments.check()
-        _ = try arguments.channels(of: inputShape, rank: 3, layout: "[height, width, channels]")
-        let axes = try arguments.axes(height: inputShape[0], width: inputShape[1])
-        return [axes.height.outputSize, axes.width.outputSize, filters]
-    }
-
-    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        guard let kernel else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
-        let output = try input.convolved2D(with: kernel.value, bias: bias?.value, strides: strides, padding: padding,
-                                           dilation: dilationRate, activation: activation.fusedAffineActivation)
-        return try activation.applied(afterFused: output)
-    }
-
-    /// The shared argument checks and sizes.
-    private var arguments: ConvolutionArguments {
-        ConvolutionArguments(owner: "Conv2D '\(name)'", layer: name, filters: filters, kernelSize: kernelSize, strides: strides,
-                             dilation: dilationRate, padding: padding)
+        super.init(variant: .image, kind: "Conv2D", filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
+                   dilation: dilationRate, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
+                   biasInitializer: biasInitializer, name: name)
     }
 }
