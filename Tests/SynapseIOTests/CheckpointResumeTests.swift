@@ -103,3 +103,31 @@ enum CheckpointFixture {
         #expect(zip(straight.trainableParameters, forgetful.trainableParameters).contains { $0.value != $1.value })
     }
 }
+
+@Suite struct ResumedFitTests {
+    @Test func fitResumingFromACheckpointEqualsTheUninterruptedRun() throws {
+        let (x, y) = try CheckpointFixture.data()
+        let url = CheckpointFixture.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let straight = CheckpointFixture.model()
+        let straightHistory = try straight.fit(x, y, epochs: 4, batchSize: 8, validationSplit: 0.25, verbose: 0, seed: 9)
+
+        // The interrupted run: the same call, stopped after two epochs.
+        let interrupted = CheckpointFixture.model()
+        try interrupted.fit(x, y, epochs: 2, batchSize: 8, validationSplit: 0.25, callbacks: [ModelCheckpoint(directory: url)], verbose: 0, seed: 9)
+
+        let resumed = CheckpointFixture.model()
+        let checkpoint = ModelCheckpoint(directory: url)
+        let history = try resumed.fit(x, y, epochs: 4, batchSize: 8, validationSplit: 0.25, callbacks: [checkpoint], verbose: 0, seed: 9,
+                                      resumeFrom: url)
+        for (a, b) in zip(straight.trainableParameters, resumed.trainableParameters) { #expect(a.value == b.value) }
+        #expect(history.epochs == straightHistory.epochs)
+        for key in straightHistory.keys { #expect(history[key] == straightHistory[key], "\(key)") }
+        #expect(checkpoint.savedEpochs == [2, 3])
+        #expect(try CheckpointFixture.model().resumeTraining(from: url).history.epochs == [0, 1, 2, 3], "the checkpoint extends the history")
+
+        // Resuming a finished run trains nothing and returns the whole history.
+        let done = CheckpointFixture.model()
+        #expect(try done.fit(x, y, epochs: 4, batchSize: 8, validationSplit: 0.25, verbose: 0, seed: 9, resumeFrom: url).epochs == [0, 1, 2, 3])
+    }
+}

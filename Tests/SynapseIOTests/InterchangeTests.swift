@@ -166,6 +166,23 @@ import Testing
         #expect(try loaded.predict(x) == model.predict(x))
     }
 
+    /// Keras and Synapse share the convolution kernels' layouts (`[kh, kw, in, out]`, transposed
+    /// `[kh, kw, out, in]`), so a CNN's weights come in from either `.npz` layout unchanged.
+    @Test(arguments: NumPyWeightLayout.allCases)
+    func kerasConvolutionWeightsImport(layout: NumPyWeightLayout) throws {
+        let model = ONNXExportTests.convolutionalModel()
+        var generator = RandomGenerator(seed: 3)
+        let x = try Tensor.randomNormal([2, 11, 9, 2], using: &generator)
+        let expected = try model.predict(x)
+        let url = temporaryFile("keras-cnn.npz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.exportNumPy(weightsTo: url, layout: layout)
+        let other = ONNXExportTests.convolutionalModel(seed: 99)
+        #expect(try other.predict(x) != expected, "another seed, other weights")
+        try other.importKerasWeights(fromNPZ: url)
+        #expect(try other.predict(x) == expected)
+    }
+
     @Test func kerasImportErrorsNameCountsArraysAndShapes() throws {
         let model = Sequential { Input(shape: [2]); Dense(3) }
         let url = temporaryFile("keras.npz")

@@ -29,8 +29,8 @@ import Testing
 
     /// A built image model with every convolution, pooling and reshaping layer, and padding of
     /// every kind (valid, same with odd totals, strided, dilated).
-    static func convolutionalModel() -> Sequential {
-        Sequential(name: "every_image_layer", seed: 12) {
+    static func convolutionalModel(seed: UInt64 = 12) -> Sequential {
+        Sequential(name: "every_image_layer", seed: seed) {
             Input(shape: [11, 9, 2])
             ZeroPadding2D(padding: Margins2D(top: 1, bottom: 0, left: 2, right: 1))
             Conv2D(4, kernelSize: 3, strides: [2, 1], padding: .same, activation: .relu)

@@ -7,11 +7,8 @@ import SynapseNN
 /// ```swift
 /// let checkpoint = ModelCheckpoint(directory: url, saveBestOnly: true)
 /// try model.fit(x, y, epochs: 20, validationSplit: 0.1, callbacks: [checkpoint], seed: 7)
-/// // later, in a new process:
-/// let resume = try model.resumeTraining(from: url)
-/// try model.fit(x, y, epochs: 20, validationSplit: 0.1,
-///               callbacks: [ModelCheckpoint(directory: url, resuming: resume)], seed: 7,
-///               initialEpoch: resume.initialEpoch)
+/// // later, in a new process, the same call continued from the last checkpoint:
+/// try model.fit(x, y, epochs: 20, validationSplit: 0.1, callbacks: [checkpoint], seed: 7, resumeFrom: url)
 /// ```
 public final class ModelCheckpoint: Callback {
     /// The checkpoint folder, replaced atomically on each save.
@@ -36,8 +33,17 @@ public final class ModelCheckpoint: Callback {
         self.directory = directory
         self.saveBestOnly = saveBestOnly
         monitored = MonitoredFigure(key: monitor, mode: mode, minimumDelta: 0)
-        history = (try? History(epochs: resuming?.history.epochs ?? [], values: resuming?.history.values ?? [:])) ?? History()
-        for value in resuming.map({ $0.history[monitor] }) ?? [] { _ = monitored.improves(with: value) }
+        history = History()
+        if let resuming { continueTraining(from: resuming) }
+    }
+
+    /// Makes the checkpoints this callback writes extend the history of `point`, and (with
+    /// `saveBestOnly`) beat its best figure. `fit(_:_:…resumeFrom:)` calls it for every
+    /// `ModelCheckpoint` it is given.
+    public func continueTraining(from point: ResumePoint) {
+        history = (try? History(epochs: point.history.epochs, values: point.history.values)) ?? History()
+        monitored = MonitoredFigure(key: monitored.key, mode: monitored.lowerIsBetter ? .minimize : .maximize, minimumDelta: 0)
+        for value in point.history[monitored.key] { _ = monitored.improves(with: value) }
     }
 
     /// Records the epoch and writes the checkpoint when due.

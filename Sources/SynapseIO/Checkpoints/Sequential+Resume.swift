@@ -56,7 +56,7 @@ extension Sequential {
         }
         try optimizer.restore(state, for: named.map(\.parameter))
         try assignNamedWeights(weights, source: folder.path)
-        for var layer in stochastic { layer.generator = generators[layer.name]! }
+        for layer in stochastic { layer.generator = generators[layer.name]! }
         return ResumePoint(initialEpoch: record.epochsCompleted, iterations: record.iterations, history: record.history)
     }
 }

@@ -23,8 +23,9 @@ public struct LayerConfiguration: Hashable, Sendable {
     /// The layer's settings as written in JSON (its name included).
     public let settings: [String: JSONValue]
 
-    /// The layer types model descriptions know, by their `typeName`.
-    public static let knownTypes: [String: any ConfigurableLayer.Type] = {
+    /// The layer types model descriptions know, by their `typeName`. A constant table of
+    /// metatypes, safe to read from any thread.
+    nonisolated(unsafe) public static let knownTypes: [String: any ConfigurableLayer.Type] = {
         let types: [any ConfigurableLayer.Type] = [
             Input.self, Dense.self, Activation.self,
             Conv1D.self, Conv2D.self, Conv2DTranspose.self,
