@@ -1,4 +1,5 @@
 import Foundation
+import Synapse
 import Testing
 
 /// `synapse train`, `evaluate`, `predict` and `summary`, run as the built binary on small
@@ -103,6 +104,36 @@ import Testing
         let result = try SynapseProcess.run(["train", "--model", description.path, "--data", folder.appendingPathComponent("points.csv").path,
                                              "--epochs", "2", "--output", folder.appendingPathComponent("m").path, "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    /// A convolutional description trains on flat rows (as every data source gives them),
+    /// reshaped to its `Input` shape, and the saved model evaluates and predicts the same way.
+    @Test func convolutionalDescriptionsTrainOnFlatRows() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 6×6 images with one bright pixel, labelled by the half it lies in.
+        var pixels: [Float] = [], labels: [Float] = []
+        for index in 0..<240 {
+            let (row, column) = ((index * 7) % 6, index % 6)
+            pixels += (0..<36).map { $0 == row * 6 + column ? 1 : 0 }
+            labels.append(column < 3 ? 0 : 1)
+        }
+        let data = folder.appendingPathComponent("images.npz")
+        try NPZWriter.write(["x": try Tensor(shape: [240, 36], scalars: pixels), "y": try Tensor(shape: [240], scalars: labels)], to: data)
+        let description = folder.appendingPathComponent("cnn.json")
+        try #"{"layers": [{"type": "input", "shape": [6, 6, 1]}, {"type": "conv2D", "filters": 4, "kernelSize": 3, "padding": "same", "activation": "relu"}, {"type": "maxPooling2D", "poolSize": 2}, {"type": "flatten"}, {"type": "dense", "units": 2}]}"#
+            .write(to: description, atomically: true, encoding: .utf8)
+        let model = folder.appendingPathComponent("cnn").path
+        let trained = try SynapseProcess.run(["train", "--model", description.path, "--data", data.path, "--epochs", "30",
+                                              "--learning-rate", "0.02", "--output", model, "--quiet"])
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let evaluated = try SynapseProcess.run(["evaluate", model, "--data", data.path])
+        #expect(evaluated.status == 0 && evaluated.standardOutput.contains("accuracy"), "\(evaluated.standardError)")
+        let predicted = try SynapseProcess.run(["predict", model, "--data", data.path, "--rows", "0,1"])
+        #expect(predicted.status == 0 && predicted.standardOutput.contains("row 1"), "\(predicted.standardError)")
+        let wrong = try SynapseProcess.run(["train", "--model", description.path, "--data", folder.appendingPathComponent("points.csv").path,
+                                            "--output", model, "--quiet"])
+        #expect(wrong.status != 0 && wrong.standardError.contains("samples of shape [6, 6, 1]"), "\(wrong.standardError)")
     }
 
     @Test(arguments: [

@@ -29,7 +29,9 @@ struct CrossValidateCommand: ParsableCommand {
             let splits = arguments.task == .classification
                 ? try StratifiedKFold(folds: folds, shuffle: true, seed: seed).splits(labels: train.y)
                 : try KFold(folds: folds, shuffle: true, seed: seed).splits(count: train.x.shape[0])
-            let result = try crossValidate(train.x, train.y, folds: splits, epochs: arguments.epochs, batchSize: arguments.batchSize, seed: seed) { _ in
+            // Every fold's model takes the same sample shape; the first one tells it.
+            let samples = try arguments.training.compiledModel(features: train.x.shape[1], labels: train.y).shapedAsSamples(train.x)
+            let result = try crossValidate(samples, train.y, folds: splits, epochs: arguments.epochs, batchSize: arguments.batchSize, seed: seed) { _ in
                 try arguments.training.compiledModel(features: train.x.shape[1], labels: train.y)
             }
             for (index, figures) in result.folds.enumerated() {

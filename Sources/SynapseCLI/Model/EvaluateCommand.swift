@@ -34,7 +34,7 @@ struct EvaluateCommand: ParsableCommand {
             let model = try Sequential.load(from: URL(fileURLWithPath: modelPath))
             let (train, test) = try DataSource(argument: data, labelColumn: labelColumn).load(directory: dataDir.map { URL(fileURLWithPath: $0) })
             let (x, y) = test ?? train
-            let outputs = try model.predict(x, batchSize: 256)
+            let outputs = try model.predict(try model.shapedAsSamples(x), batchSize: 256)
             let kind = OutputKind(model: model)
             let predicted = try kind.predictions(outputs), expected = y.scalars
             guard predicted.count == expected.count else {

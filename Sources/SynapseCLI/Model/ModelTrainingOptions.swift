@@ -44,7 +44,10 @@ struct ModelTrainingOptions {
         if let model {
             guard let data = FileManager.default.contents(atPath: model) else { throw CLIError("--model: cannot read \(model)") }
             let network = try Sequential(ModelDescription.decoded(from: data, source: model))
-            try network.build(inputShape: [features])
+            // A description that starts with Input (a CNN's [28, 28, 1]) is built already; its
+            // samples take the rows' features reshaped (see `shapedAsSamples`).
+            if network.builtInputShape == nil { try network.build(inputShape: [features]) }
+            _ = try network.shapedAsSamples(try Tensor.zeros([1, features]))
             return network
         }
         guard hidden.allSatisfy({ $0 >= 1 }) else { throw CLIError("--hidden: sizes must be at least 1, got \(hidden)") }

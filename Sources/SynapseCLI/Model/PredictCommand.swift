@@ -45,7 +45,7 @@ struct PredictCommand: ParsableCommand {
             guard let features = model.builtInputShape?.elementCount else { throw CLIError("\(modelPath): the model has no input shape") }
             let (x, labels) = try samples(features: features)
             let kind = OutputKind(model: model)
-            let outputs = try model.predict(x)
+            let outputs = try model.predict(try model.shapedAsSamples(x))
             let probabilities = try kind.probabilities(outputs), predicted = try kind.predictions(outputs)
             for row in 0..<x.shape[0] {
                 let values = try probabilities[row].scalars.map { String(format: "%.4f", $0) }.joined(separator: " ")

@@ -11,7 +11,7 @@ enum RunReport {
     /// regression models get the summary, the curves and the figures.
     static func write(to path: String, title: String, model: Sequential, history: History?, x: Tensor, y: Tensor, data: String) throws {
         let kind = OutputKind(model: model)
-        let outputs = try model.predict(x, batchSize: 256)
+        let outputs = try model.predict(try model.shapedAsSamples(x), batchSize: 256)
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         switch kind {
         case .value:

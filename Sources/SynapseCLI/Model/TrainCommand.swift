@@ -59,14 +59,14 @@ struct TrainCommand: ParsableCommand {
                 if !quiet { print("resuming after epoch \(resumePoint?.initialEpoch ?? 0) of \(arguments.epochs) from \(checkpointURL.path)") }
             }
             let callbacks: [any Callback] = checkpointURL.map { [ModelCheckpoint(directory: $0, resuming: resumePoint)] } ?? []
-            let trained = try network.fit(train.x, train.y, epochs: arguments.epochs, batchSize: arguments.batchSize,
+            let trained = try network.fit(try network.shapedAsSamples(train.x), train.y, epochs: arguments.epochs, batchSize: arguments.batchSize,
                                           validationSplit: validationSplit == 0 ? .none : .shuffled(validationSplit),
                                           callbacks: callbacks, verbose: quiet ? 0 : 1, seed: arguments.seed,
                                           initialEpoch: resumePoint?.initialEpoch ?? 0)
             let record = try resumePoint?.history.followed(by: trained) ?? trained
             var figures = record.keys.map { "\($0): \(String(format: "%.4f", record[$0].last ?? .nan))" }
             if let test {
-                for (key, value) in try network.evaluate(test.x, test.y, batchSize: 256) { figures.append("test_\(key): \(String(format: "%.4f", value))") }
+                for (key, value) in try network.evaluate(try network.shapedAsSamples(test.x), test.y, batchSize: 256) { figures.append("test_\(key): \(String(format: "%.4f", value))") }
             }
             try network.save(to: URL(fileURLWithPath: output))
             if let history {
