@@ -80,6 +80,27 @@ struct ConvolutionCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A first layer (few taps per patch, input not differentiated: the register-blocked
+    /// kernels, no input gradient) gets the kernel and bias gradients of finite differences and
+    /// of the path that also differentiates the input.
+    @Test(arguments: [(false, Padding.valid), (true, .same), (true, .valid)] as [(Bool, Padding)])
+    func firstLayerGradientsMatchTheGeneralPath(relu: Bool, padding: Padding) throws {
+        var generator = RandomGenerator(seed: 15)
+        let x = try Tensor.randomNormal([3, 6, 5, 1], using: &generator)
+        let kernel = try Tensor.randomNormal([3, 3, 1, 4], using: &generator), bias = try Tensor.randomNormal([4], using: &generator)
+        let activation: AffineActivation = relu ? .relu : .identity
+        // Relu: keep every pre-activation away from the kink, so finite differences see one side.
+        let linear = try x.convolved2D(with: kernel, bias: bias, padding: padding)
+        #expect(try !relu || abs(linear).min().scalar > 1e-3)
+        try expectGradientsMatchFiniteDifferences(at: [kernel, bias], step: relu ? 1e-3 : 1e-2) {
+            try x.convolved2D(with: $0[0], bias: $0[1], padding: padding, activation: activation)
+        }
+        let (_, fused) = try valueWithGradient(at: [kernel, bias]) { try (x.convolved2D(with: $0[0], bias: $0[1], padding: padding, activation: activation) * linear).sum() }
+        let (_, general) = try valueWithGradient(at: [x, kernel, bias]) { try ($0[0].convolved2D(with: $0[1], bias: $0[2], padding: padding, activation: activation) * linear).sum() }
+        expectClose(fused[0], general[1], absolute: 1e-4)
+        expectClose(fused[1], general[2], absolute: 1e-4)
+    }
+
     /// Output sizes Keras gives (`keras.layers.Conv2D(...).compute_output_shape`).
     @Test(arguments: [(28, 3, 1, Padding.valid, 1, 26), (28, 3, 1, .same, 1, 28), (28, 3, 2, .same, 1, 14), (28, 3, 2, .valid, 1, 13),
                       (7, 2, 3, .same, 1, 3), (7, 2, 3, .valid, 1, 2), (10, 3, 1, .valid, 2, 6), (10, 3, 1, .same, 2, 10)]
