@@ -12,20 +12,9 @@ import SynapseTensor
 /// ```swift
 /// let augment = RandomRotation(factor: 0.1)
 /// ```
-public final class RandomRotation: StochasticLayer {
+public final class RandomRotation: ResamplingAugmentation {
     /// The angle, as a fraction of a full turn (within [−1, 1]).
     public let factor: FactorRange
-    /// How the image is extended beyond its edges.
-    public let fillMode: FillMode
-    /// The value outside the image under `FillMode.constant`.
-    public let fillValue: Float
-    /// How the image is read between pixel centres.
-    public let interpolation: Interpolation
-    public var name: String
-    public var isTrainable = true
-    public private(set) var builtInputShape: Shape?
-    public var parameters: [Parameter] { [] }
-    public var generator = RandomGenerator(seed: 0)
 
     /// A layer turning images by up to `factor` of a full turn. The arguments are checked when
     /// the layer is built.
@@ -34,32 +23,14 @@ public final class RandomRotation: StochasticLayer {
         interpolation: Interpolation = .bilinear, name: String = "random_rotation"
     ) {
         self.factor = factor
-        self.fillMode = fillMode
-        self.fillValue = fillValue
-        self.interpolation = interpolation
-        self.name = name
+        super.init(kind: "RandomRotation", fillMode: fillMode, fillValue: fillValue, interpolation: interpolation, name: name)
     }
 
-    public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        _ = try outputShape(forInputShape: inputShape)
-        self.generator = RandomGenerator(seed: generator.next())
-        builtInputShape = inputShape
-    }
-
-    public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        try checkArguments()
-        try ImageAugmentation.checkSampleShape(inputShape, layer: name)
-        return inputShape
-    }
-
-    /// In training, each image turned by a random angle; otherwise `input`.
-    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        guard training else { return input }
-        try checkArguments()
-        let count = try ImageAugmentation.imageCount(of: input, layer: name)
-        var turns = [Float]()
-        for _ in 0..<count { turns.append(factor.draw(using: &generator)) }
-        return try rotated(input, byTurns: turns)
+    /// One angle per image, drawn from `factor`, as rotations about the centre.
+    override func drawTransforms(count: Int, height: Int, width: Int) -> [ResamplingTransform] {
+        (0..<count).map { _ in
+            ResamplingTransform.rotation(byRadians: 2 * Double.pi * Double(factor.draw(using: &generator)), height: height, width: width)
+        }
     }
 
     /// `images` with image `i` turned counter-clockwise by `turns[i]` of a full turn (0.25 is
@@ -77,15 +48,12 @@ public final class RandomRotation: StochasticLayer {
         let transforms = turns.map {
             ResamplingTransform.rotation(byRadians: 2 * Double.pi * Double($0), height: height, width: width)
         }
-        return try images.resampled(by: transforms, interpolation: interpolation, fillMode: fillMode, fillValue: fillValue)
+        return try resampled(images, by: transforms)
     }
 
-    /// The layer as errors name it.
-    private var owner: String { "RandomRotation '\(name)'" }
-
     /// Throws `ModelError.invalidArgument` for a factor outside [−1, 1] or a non-finite fill value.
-    private func checkArguments() throws {
+    override func checkArguments() throws {
         try ImageAugmentation.checkFactor(factor, owner: owner, argument: "factor")
-        try ImageAugmentation.checkFillValue(fillValue, owner: owner)
+        try super.checkArguments()
     }
 }

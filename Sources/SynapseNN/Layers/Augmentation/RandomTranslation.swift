@@ -13,22 +13,11 @@ import SynapseTensor
 /// ```swift
 /// let augment = RandomTranslation(heightFactor: 0.1, widthFactor: 0.1, fillMode: .constant)
 /// ```
-public final class RandomTranslation: StochasticLayer {
+public final class RandomTranslation: ResamplingAugmentation {
     /// The vertical shift, as a fraction of the height (within [−1, 1]).
     public let heightFactor: FactorRange
     /// The horizontal shift, as a fraction of the width (within [−1, 1]).
     public let widthFactor: FactorRange
-    /// How the image is extended beyond its edges.
-    public let fillMode: FillMode
-    /// The value outside the image under `FillMode.constant`.
-    public let fillValue: Float
-    /// How the image is read between pixel centres.
-    public let interpolation: Interpolation
-    public var name: String
-    public var isTrainable = true
-    public private(set) var builtInputShape: Shape?
-    public var parameters: [Parameter] { [] }
-    public var generator = RandomGenerator(seed: 0)
 
     /// A layer shifting images by up to the given fractions of their height and width. The
     /// arguments are checked when the layer is built.
@@ -38,36 +27,15 @@ public final class RandomTranslation: StochasticLayer {
     ) {
         self.heightFactor = heightFactor
         self.widthFactor = widthFactor
-        self.fillMode = fillMode
-        self.fillValue = fillValue
-        self.interpolation = interpolation
-        self.name = name
+        super.init(kind: "RandomTranslation", fillMode: fillMode, fillValue: fillValue, interpolation: interpolation, name: name)
     }
 
-    public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        _ = try outputShape(forInputShape: inputShape)
-        self.generator = RandomGenerator(seed: generator.next())
-        builtInputShape = inputShape
-    }
-
-    public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        try checkArguments()
-        try ImageAugmentation.checkSampleShape(inputShape, layer: name)
-        return inputShape
-    }
-
-    /// In training, each image shifted by a random fraction of its size; otherwise `input`.
-    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        guard training else { return input }
-        try checkArguments()
-        let count = try ImageAugmentation.imageCount(of: input, layer: name)
-        let (height, width) = (Float(input.shape[1]), Float(input.shape[2]))
-        var rows = [Float](), columns = [Float]()
-        for _ in 0..<count {
-            rows.append(heightFactor.draw(using: &generator) * height)
-            columns.append(widthFactor.draw(using: &generator) * width)
+    /// One shift per image, drawn from `heightFactor` then `widthFactor`, in pixels.
+    override func drawTransforms(count: Int, height: Int, width: Int) -> [ResamplingTransform] {
+        (0..<count).map { _ in
+            let rows = heightFactor.draw(using: &generator) * Float(height)
+            return ResamplingTransform.translation(down: rows, right: widthFactor.draw(using: &generator) * Float(width))
         }
-        return try translated(input, down: rows, right: columns)
     }
 
     /// `images` with image `i` moved `rows[i]` pixels down and `columns[i]` pixels right
@@ -83,16 +51,13 @@ public final class RandomTranslation: StochasticLayer {
         try ImageAugmentation.checkPerImage(rows, count: count, owner: owner, argument: "rows")
         try ImageAugmentation.checkPerImage(columns, count: count, owner: owner, argument: "columns")
         let transforms = zip(rows, columns).map { ResamplingTransform.translation(down: $0, right: $1) }
-        return try images.resampled(by: transforms, interpolation: interpolation, fillMode: fillMode, fillValue: fillValue)
+        return try resampled(images, by: transforms)
     }
 
-    /// The layer as errors name it.
-    private var owner: String { "RandomTranslation '\(name)'" }
-
     /// Throws `ModelError.invalidArgument` for a factor outside [−1, 1] or a non-finite fill value.
-    private func checkArguments() throws {
+    override func checkArguments() throws {
         try ImageAugmentation.checkFactor(heightFactor, owner: owner, argument: "heightFactor")
         try ImageAugmentation.checkFactor(widthFactor, owner: owner, argument: "widthFactor")
-        try ImageAugmentation.checkFillValue(fillValue, owner: owner)
+        try super.checkArguments()
     }
 }

@@ -15,23 +15,12 @@ import SynapseTensor
 /// ```swift
 /// let augment = RandomZoom(heightFactor: 0.2)   // between 20 % in and 20 % out, same on both axes
 /// ```
-public final class RandomZoom: StochasticLayer {
+public final class RandomZoom: ResamplingAugmentation {
     /// The vertical zoom factor (within [−1, 1]; positive zooms out).
     public let heightFactor: FactorRange
     /// The horizontal zoom factor (within [−1, 1]; positive zooms out), or `nil` to reuse the
     /// vertical one, keeping the aspect ratio.
     public let widthFactor: FactorRange?
-    /// How the image is extended beyond its edges.
-    public let fillMode: FillMode
-    /// The value outside the image under `FillMode.constant`.
-    public let fillValue: Float
-    /// How the image is read between pixel centres.
-    public let interpolation: Interpolation
-    public var name: String
-    public var isTrainable = true
-    public private(set) var builtInputShape: Shape?
-    public var parameters: [Parameter] { [] }
-    public var generator = RandomGenerator(seed: 0)
 
     /// A layer zooming images by the given factors. The arguments are checked when the layer
     /// is built.
@@ -41,36 +30,17 @@ public final class RandomZoom: StochasticLayer {
     ) {
         self.heightFactor = heightFactor
         self.widthFactor = widthFactor
-        self.fillMode = fillMode
-        self.fillValue = fillValue
-        self.interpolation = interpolation
-        self.name = name
+        super.init(kind: "RandomZoom", fillMode: fillMode, fillValue: fillValue, interpolation: interpolation, name: name)
     }
 
-    public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        _ = try outputShape(forInputShape: inputShape)
-        self.generator = RandomGenerator(seed: generator.next())
-        builtInputShape = inputShape
-    }
-
-    public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        try checkArguments()
-        try ImageAugmentation.checkSampleShape(inputShape, layer: name)
-        return inputShape
-    }
-
-    /// In training, each image zoomed by random factors; otherwise `input`.
-    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        guard training else { return input }
-        try checkArguments()
-        let count = try ImageAugmentation.imageCount(of: input, layer: name)
-        var heights = [Float](), widths = [Float]()
-        for _ in 0..<count {
-            let height = heightFactor.draw(using: &generator)
-            heights.append(height)
-            widths.append(widthFactor?.draw(using: &generator) ?? height)
+    /// One pair of factors per image, drawn from `heightFactor` then `widthFactor` (or the
+    /// height's again when `widthFactor` is `nil`).
+    override func drawTransforms(count: Int, height: Int, width: Int) -> [ResamplingTransform] {
+        (0..<count).map { _ in
+            let vertical = heightFactor.draw(using: &generator)
+            let horizontal = widthFactor?.draw(using: &generator) ?? vertical
+            return ResamplingTransform.zoom(vertical: 1 + vertical, horizontal: 1 + horizontal, height: height, width: width)
         }
-        return try zoomed(input, heightFactors: heights, widthFactors: widths)
     }
 
     /// `images` with image `i` zoomed by `heightFactors[i]` vertically and `widthFactors[i]`
@@ -90,16 +60,13 @@ public final class RandomZoom: StochasticLayer {
         let transforms = zip(heightFactors, widthFactors).map {
             ResamplingTransform.zoom(vertical: 1 + $0, horizontal: 1 + $1, height: height, width: width)
         }
-        return try images.resampled(by: transforms, interpolation: interpolation, fillMode: fillMode, fillValue: fillValue)
+        return try resampled(images, by: transforms)
     }
 
-    /// The layer as errors name it.
-    private var owner: String { "RandomZoom '\(name)'" }
-
     /// Throws `ModelError.invalidArgument` for a factor outside [−1, 1] or a non-finite fill value.
-    private func checkArguments() throws {
+    override func checkArguments() throws {
         try ImageAugmentation.checkFactor(heightFactor, owner: owner, argument: "heightFactor")
         if let widthFactor { try ImageAugmentation.checkFactor(widthFactor, owner: owner, argument: "widthFactor") }
-        try ImageAugmentation.checkFillValue(fillValue, owner: owner)
+        try super.checkArguments()
     }
 }
