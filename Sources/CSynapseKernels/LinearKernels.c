@@ -101,3 +101,46 @@ void synapse_small_depth_outer_sum(const float *restrict a, const float *restric
         }
     }
 }
+
+// c[t, :] += Σ_q rows[q][t] · gradients[q][:] for q < count (at most 8), sixteen columns at a time.
+static inline void small_depth_flush(const float *const *rows, float gradients[8][64], int count, float *restrict c, ptrdiff_t k,
+                                     ptrdiff_t n) {
+    for (int q = count; q < 8; q++) {
+        for (ptrdiff_t j = 0; j < n; j++) gradients[q][j] = 0.0f;
+    }
+    for (ptrdiff_t t = 0; t < k; t++) {
+        float x[8];
+        for (int q = 0; q < 8; q++) x[q] = q < count ? rows[q][t] : 0.0f;
+        float *restrict target = c + t * n;
+        for (ptrdiff_t j = 0; j < n; j++) {
+            target[j] += (x[0] * gradients[0][j] + x[1] * gradients[1][j] + x[2] * gradients[2][j] + x[3] * gradients[3][j])
+                       + (x[4] * gradients[4][j] + x[5] * gradients[5][j] + x[6] * gradients[6][j] + x[7] * gradients[7][j]);
+        }
+    }
+}
+
+SYNAPSE_DISPATCHED
+void synapse_small_depth_backward(const float *restrict a, const float *restrict g, const float *restrict out, float *restrict c,
+                                  float *restrict bias, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, int relu) {
+    float gradients[8][64];
+    const float *rows[8];
+    int count = 0;
+    for (ptrdiff_t r = 0; r < m; r++) {
+        const float *restrict gradient = g + r * n, *restrict output = out + r * n;
+        float *restrict gz = gradients[count];
+        int nonzero = 0;
+        for (ptrdiff_t j = 0; j < n; j++) {
+            const float value = (relu && !(output[j] > 0)) ? 0.0f : gradient[j];
+            gz[j] = value;
+            nonzero += value != 0.0f;
+        }
+        if (nonzero == 0) continue;
+        if (bias) for (ptrdiff_t j = 0; j < n; j++) bias[j] += gz[j];
+        rows[count++] = a + r * k;
+        if (count == 8) {
+            small_depth_flush(rows, gradients, 8, c, k, n);
+            count = 0;
+        }
+    }
+    if (count > 0) small_depth_flush(rows, gradients, count, c, k, n);
+}

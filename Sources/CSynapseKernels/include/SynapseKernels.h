@@ -79,6 +79,15 @@ void synapse_small_depth_affine(const float *a, const float *b, const float *bia
 /// row-major and k · n small enough to stay in registers (a small convolution's kernel gradient).
 void synapse_small_depth_outer_sum(const float *a, const float *g, float *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
 
+/// The kernel and bias gradients of a small-depth convolution straight from its output gradient
+/// g and its output out (m × n each, n ≤ 64) and patches a (m × k): with gz = g where out > 0
+/// (or everywhere when relu is 0), c[k, :] += Σ_r a[r, k] · gz[r, :] and bias[:] += Σ_r gz[r, :]
+/// (bias may be null). Rows whose gz is all zero — three in four below a 2×2 max pooling — are
+/// skipped; the others are gathered eight at a time, so each row of c is loaded and stored once
+/// per eight rows.
+void synapse_small_depth_backward(const float *a, const float *g, const float *out, float *c, float *bias, ptrdiff_t m,
+                                  ptrdiff_t k, ptrdiff_t n, int relu);
+
 /// One tap of max pooling over n channels: where line[c] beats best[c] (or is NaN, which
 /// then propagates), best[c] = line[c] and index[c] = offset + c.
 void synapse_max_pool_tap(const float *line, float *best, int32_t *index, int32_t offset, ptrdiff_t n);

@@ -46,6 +46,12 @@ extension Tensor {
         let needs = (input: requiresGradient, kernel: kernel.requiresGradient, bias: bias?.requiresGradient ?? false)
         let kernelShape = kernel.shape
         return Tensor.recorded(result, operation, inputs: [self, kernel] + (bias.map { [$0] } ?? [])) { g in
+            if !needs.input && geometry.patchSize <= Tensor.smallDepth && filters <= 64 {
+                // A first layer: its kernel and bias gradients in one pass over the output gradient.
+                let (dw, db) = Tensor.smallDepthPullback(g, output: result, patches: p, geometry: geometry, units: filters,
+                                                         relu: activation == .relu, wantsBias: needs.bias)
+                return [nil, needs.kernel ? dw.reshapedUnchecked(to: kernelShape) : nil] + (bias == nil ? [] : [db])
+            }
             let (gz, db) = Kernels.affinePullback(g, output: result, rows: geometry.outputPositions, units: filters,
                                                   relu: activation == .relu, wantsBias: needs.bias)
             let (dx, dw) = Tensor.convolutionPullback(gz, patches: p, weights: w, geometry: geometry, wantsInput: needs.input,
@@ -114,6 +120,38 @@ extension Tensor {
             }
         }
         return (patches, output!)
+    }
+
+    /// The kernel (`[patchSize, units]`) and bias gradients of a small-depth convolution whose
+    /// input needs none, from the output gradient `g` and the output: one fused pass per core
+    /// over its own samples (ReLU mask, bias sums, outer products of the rows that have a
+    /// gradient, eight at a time), the partial sums added in a fixed order.
+    static func smallDepthPullback(
+        _ g: Tensor, output: Tensor, patches: Tensor, geometry: WindowGeometry, units: Int, relu: Bool, wantsBias: Bool
+    ) -> (weights: Tensor, bias: Tensor?) {
+        let depth = geometry.patchSize, chunks = geometry.sampleRangeCount, stride = depth * units + units
+        var partials = [Float](repeating: 0, count: chunks * stride)
+        let gradient = g.contiguous()
+        gradient.withUnsafeBufferPointer { g in
+            output.withUnsafeBufferPointer { out in
+                partials.withUnsafeMutableBufferPointer { partials in
+                    let pointers = UncheckedSendable((g.baseAddress!, out.baseAddress!, patches.storage.base + patches.offset, partials.baseAddress!))
+                    geometry.forEachSampleRange { chunk, samples in
+                        let (g, out, p, partials) = pointers.value
+                        let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
+                        let sums = partials + chunk * stride
+                        synapse_small_depth_backward(p + first * depth, g + first * units, out + first * units, sums,
+                                                     wantsBias ? sums + depth * units : nil, rows, depth, units, relu ? 1 : 0)
+                    }
+                }
+            }
+        }
+        func summed(_ range: Range<Int>) -> Tensor {
+            Tensor(shape: [range.count]) { sums in
+                for (index, offset) in range.enumerated() { sums[index] = (0..<chunks).reduce(Float(0)) { $0 + partials[$1 * stride + offset] } }
+            }
+        }
+        return (summed(0..<(depth * units)).reshapedUnchecked(to: [depth, units]), wantsBias ? summed((depth * units)..<stride) : nil)
     }
 
     /// The kernel and input gradients of a convolution from the gradient `gz` before its
