@@ -26,6 +26,45 @@ import Testing
         #expect(names == ["dense/bias", "dense/kernel", "dense_1/bias", "dense_1/kernel"])
     }
 
+    /// Every layer kind goes through a model folder and back: the architecture from
+    /// `model.json`, the trained weights from `weights.safetensors`, the same predictions.
+    @Test func everyLayerKindRoundTripsThroughAModelFolder() throws {
+        var generator = RandomGenerator(seed: 8)
+        let images = try Tensor.randomNormal([6, 12, 10, 2], using: &generator)
+        let labels = try Tensor(shape: [6], scalars: [0, 1, 2, 0, 1, 2])
+        let model = Sequential(name: "every_layer", seed: 6) {
+            Input(shape: [12, 10, 2])
+            RandomFlip(.horizontal)
+            RandomTranslation(heightFactor: 0.1, widthFactor: 0.1)
+            RandomRotation(factor: 0.05)
+            RandomZoom(heightFactor: 0.1)
+            GaussianNoise(stddev: 0.1)
+            ZeroPadding2D(padding: 1)
+            Conv2D(4, kernelSize: 3, activation: .relu)
+            MaxPooling2D(poolSize: 2)
+            Conv2DTranspose(3, kernelSize: 2, strides: 2, activation: .elu(alpha: 1))
+            Cropping2D(cropping: Margins2D(vertical: 1, horizontal: 0))
+            AveragePooling2D(poolSize: 2)
+            UpSampling2D(size: [1, 2])
+            GlobalMaxPooling2D()
+            Reshape([3, 1])
+            Conv1D(2, kernelSize: 2, activation: .tanh)
+            MaxPooling1D(poolSize: 1)
+            AveragePooling1D(poolSize: 1)
+            Flatten()
+            Dense(3)
+            Activation(.softmax)
+        }
+        model.compile(optimizer: Adam(learningRate: 0.01), loss: .sparseCategoricalCrossentropy())
+        try model.fit(images, labels, epochs: 2, batchSize: 3, verbose: 0)
+        let url = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.save(to: url)
+        let loaded = try Sequential.load(from: url)
+        #expect(loaded.layers.map { "\(type(of: $0))" } == model.layers.map { "\(type(of: $0))" })
+        #expect(try loaded.predict(images) == model.predict(images))
+    }
+
     @Test func missingUnknownAndMisshapenWeightsAreReported() throws {
         let model = Sequential { Input(shape: [2]); Dense(3) }
         let url = temporaryDirectory()
