@@ -224,6 +224,8 @@ import Testing
         try every.savePredictions(for: wide, to: directory.appendingPathComponent("activations-outputs.npy"))
         for (file, model, shape) in [("cnn", ONNXExportTests.convolutionalModel(), [6, 11, 9, 2]), ("cnn1d", ONNXExportTests.sequenceModel(), [6, 20, 3])] {
             let inputs = try Tensor.randomNormal(Shape(shape), using: &generator)
+            // A training pass gives batch normalisation moving statistics of its own.
+            _ = try model(inputs, training: true)
             try NPYWriter.write(inputs, to: directory.appendingPathComponent("\(file)-inputs.npy"))
             try model.savePredictions(for: inputs, to: directory.appendingPathComponent("\(file)-outputs.npy"))
             try model.exportONNX(to: directory.appendingPathComponent("\(file).onnx"))

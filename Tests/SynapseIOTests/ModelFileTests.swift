@@ -41,6 +41,8 @@ import Testing
             GaussianNoise(stddev: 0.1)
             ZeroPadding2D(padding: 1)
             Conv2D(4, kernelSize: 3, activation: .relu)
+            BatchNormalization()
+            Dropout(0.2)
             MaxPooling2D(poolSize: 2)
             Conv2DTranspose(3, kernelSize: 2, strides: 2, activation: .elu(alpha: 1))
             Cropping2D(cropping: Margins2D(vertical: 1, horizontal: 0))

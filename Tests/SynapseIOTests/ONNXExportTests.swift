@@ -35,6 +35,8 @@ import Testing
             ZeroPadding2D(padding: Margins2D(top: 1, bottom: 0, left: 2, right: 1))
             Conv2D(4, kernelSize: 3, strides: [2, 1], padding: .same, activation: .relu)
             Conv2D(3, kernelSize: [2, 3], padding: .same, dilationRate: 2, activation: .tanh)
+            BatchNormalization(momentum: 0.5)
+            Dropout(0.3)
             MaxPooling2D(poolSize: 2, padding: .same)
             AveragePooling2D(poolSize: [3, 2], strides: 1, padding: .same)
             Conv2DTranspose(3, kernelSize: 3, strides: 2, padding: .same, activation: .sigmoid)
@@ -44,6 +46,8 @@ import Testing
             Conv2D(3, kernelSize: 3, activation: .softmax)
             MaxPooling2D(poolSize: 2)
             Flatten()
+            Dense(6)
+            BatchNormalization(center: false)
             Dense(5, activation: .softmax)
         }
     }

@@ -14,7 +14,8 @@ import SynapseTensor
 /// | `Flatten`, `Reshape` | `Flatten` / `Reshape`, channels last |
 /// | `ZeroPadding2D`, `Cropping2D` | `Pad`, `Slice` |
 /// | `UpSampling2D` | `Resize` (nearest, asymmetric, floor: each pixel repeated) |
-/// | augmentation, `GaussianNoise` | nothing (they act only in training) |
+/// | `BatchNormalization` | `BatchNormalization` with the moving statistics (inference), channels first |
+/// | augmentation, `GaussianNoise`, `Dropout` | nothing (they act only in training) |
 extension ONNXGraph {
     /// Adds the nodes of `layer` applied to `value`.
     ///
@@ -28,7 +29,7 @@ extension ONNXGraph {
         }
         switch layer {
         case is Input, is any StochasticLayer:
-            // Augmentation and noise act only in training: at inference they pass their input on.
+            // Augmentation, noise and dropout act only in training: at inference they pass their input on.
             return value
         case let dense as Dense:
             let input = channelsLast(value)
@@ -75,6 +76,21 @@ extension ONNXGraph {
             let name = add("Slice", [value.name, addIntegers([margins.top, margins.left]),
                                      addIntegers([height - margins.bottom, width - margins.right]), addIntegers(axes)])
             return ONNXValue(name: name, sampleShape: outputShape, isChannelsFirst: value.isChannelsFirst)
+        case let normalization as BatchNormalization:
+            // ONNX normalises axis 1: channels first for feature maps, as is for [N, features].
+            let input = channelsFirst(value)
+            guard let mean = normalization.movingMean, let variance = normalization.movingVariance else {
+                throw ModelError.notReady(model: layer.name, reason: "the layer has no weights yet")
+            }
+            let features = mean.shape[0]
+            var scale = normalization.gamma.map { normalization.weightName(of: $0) } ?? ""
+            if scale.isEmpty { scale = addTensor(try Tensor.ones([features])) }
+            var offset = normalization.beta.map { normalization.weightName(of: $0) } ?? ""
+            if offset.isEmpty { offset = addTensor(try Tensor.zeros([features])) }
+            for parameter in normalization.parameters { addInitializer(normalization.weightName(of: parameter), parameter.value) }
+            let name = add("BatchNormalization", [input.name, scale, offset, normalization.weightName(of: mean), normalization.weightName(of: variance)],
+                           [.float("epsilon", normalization.epsilon)])
+            return ONNXValue(name: name, sampleShape: outputShape, isChannelsFirst: input.isChannelsFirst)
         case let upsampling as UpSampling2D:
             let input = channelsFirst(value)
             let scales = addTensor(try Tensor([1, 1, Float(upsampling.size.height), Float(upsampling.size.width)]))
@@ -85,7 +101,7 @@ extension ONNXGraph {
         default:
             throw ModelError.invalidArgument(
                 owner: "exportONNX", argument: "layer '\(layer.name)'",
-                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D)",
+                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, Dropout, augmentation)",
                 received: "\(type(of: layer))")
         }
     }
