@@ -37,6 +37,9 @@ import Testing
             Conv2D(3, kernelSize: [2, 3], padding: .same, dilationRate: 2, activation: .tanh)
             BatchNormalization(momentum: 0.5)
             Dropout(0.3)
+            SpatialDropout2D(0.2)
+            GaussianDropout(0.1)
+            LayerNormalization()
             MaxPooling2D(poolSize: 2, padding: .same)
             AveragePooling2D(poolSize: [3, 2], strides: 1, padding: .same)
             Conv2DTranspose(3, kernelSize: 3, strides: 2, padding: .same, activation: .sigmoid)
@@ -48,6 +51,7 @@ import Testing
             Flatten()
             Dense(6)
             BatchNormalization(center: false)
+            LayerNormalization(scale: false)
             Dense(5, activation: .softmax)
         }
     }

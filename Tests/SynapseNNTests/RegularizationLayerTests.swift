@@ -67,4 +67,46 @@ import Testing
         #expect(model.trainableParameters.count == 2 + 2 + 2)
         #expect(model.parameterCount == (3 * 4 + 4) + 4 * 4 + (4 + 1))
     }
+
+    @Test func spatialDropoutDropsWholeChannels() throws {
+        try expectLayerConforms({ SpatialDropout2D(0) }, inputShape: [3, 3, 2], expectedOutputShape: [3, 3, 2], expectedParameterCount: 0,
+                                wrongInputShape: [3, 2])
+        try expectLayerConforms({ SpatialDropout1D(0) }, inputShape: [5, 2], expectedOutputShape: [5, 2], expectedParameterCount: 0)
+        let x = try Tensor.ones([40, 4, 3, 25])
+        let output = try SpatialDropout2D(0.4)(x, training: true, seed: 5)
+        let perChannel = try output.permuted([0, 3, 1, 2]).reshaped(to: [40 * 25, 12]).scalars
+        var dropped = 0
+        for channel in 0..<(40 * 25) {
+            let values = perChannel[(channel * 12)..<((channel + 1) * 12)]
+            #expect(Set(values).count == 1, "a channel is dropped or kept whole")
+            if values.first == 0 { dropped += 1 } else { #expect(Swift.abs(values.first! - 1 / 0.6) < 1e-6) }
+        }
+        #expect(Swift.abs(Double(dropped) / 1000 - 0.4) < 0.05, "dropped \(dropped) of 1000 channels")
+        let sequence = try Tensor.ones([2, 5, 3])
+        #expect(try SpatialDropout1D(0.5)(sequence, training: false, seed: 1) == sequence)
+        #expect(throws: ModelError.self) { try SpatialDropout2D(0.5)(try Tensor.ones([2, 5, 3])) }
+    }
+
+    @Test func gaussianDropoutMultipliesByNoiseOfMeanOne() throws {
+        try expectLayerConforms({ GaussianDropout(0) }, inputShape: [4], expectedOutputShape: [4], expectedParameterCount: 0)
+        let x = try Tensor.ones([100, 100])
+        let layer = GaussianDropout(0.2)
+        let output = try layer(x, training: true, seed: 6)
+        #expect(Swift.abs(try output.mean().scalar - 1) < 0.01)
+        #expect(Swift.abs(try output.variance().scalar - 0.25) < 0.01, "variance rate / (1 − rate)")
+        #expect(try layer(x, training: false) == x)
+        #expect(throws: ModelError.self) { try GaussianDropout(-0.1)(x) }
+    }
+
+    @Test func layerNormalizationNormalisesEachSample() throws {
+        try expectLayerConforms({ LayerNormalization() }, inputShape: [4], expectedOutputShape: [4], expectedParameterCount: 8, wrongInputShape: [3])
+        try expectLayerConforms({ LayerNormalization(scale: false) }, inputShape: [3, 4], expectedOutputShape: [3, 4], expectedParameterCount: 4)
+        var generator = RandomGenerator(seed: 10)
+        let x = try Tensor.randomNormal([6, 5], mean: 3, standardDeviation: 2, using: &generator)
+        let layer = LayerNormalization(epsilon: 1e-5)
+        let y = try layer(x, training: false)
+        expectClose(try y.mean(alongAxes: [1]), try Tensor.zeros([6]), absolute: 1e-5)
+        expectClose(try y.variance(alongAxes: [1]), try Tensor.ones([6]), absolute: 1e-3)
+        #expect(try layer(x, training: true) == y, "the same in training and inference")
+    }
 }

@@ -15,7 +15,8 @@ import SynapseTensor
 /// | `ZeroPadding2D`, `Cropping2D` | `Pad`, `Slice` |
 /// | `UpSampling2D` | `Resize` (nearest, asymmetric, floor: each pixel repeated) |
 /// | `BatchNormalization` | `BatchNormalization` with the moving statistics (inference), channels first |
-/// | augmentation, `GaussianNoise`, `Dropout` | nothing (they act only in training) |
+/// | `LayerNormalization` | `LayerNormalization` over the last axis, channels last |
+/// | augmentation, `GaussianNoise`, the dropouts | nothing (they act only in training) |
 extension ONNXGraph {
     /// Adds the nodes of `layer` applied to `value`.
     ///
@@ -91,6 +92,15 @@ extension ONNXGraph {
             let name = add("BatchNormalization", [input.name, scale, offset, normalization.weightName(of: mean), normalization.weightName(of: variance)],
                            [.float("epsilon", normalization.epsilon)])
             return ONNXValue(name: name, sampleShape: outputShape, isChannelsFirst: input.isChannelsFirst)
+        case let normalization as LayerNormalization:
+            // Over Synapse's last axis: channels last.
+            let input = channelsLast(value), features = value.sampleShape[value.sampleShape.rank - 1]
+            var scale = normalization.gamma.map { normalization.weightName(of: $0) } ?? ""
+            if scale.isEmpty { scale = addTensor(try Tensor.ones([features])) }
+            for parameter in normalization.parameters { addInitializer(normalization.weightName(of: parameter), parameter.value) }
+            let inputs = [input.name, scale] + (normalization.beta.map { [normalization.weightName(of: $0)] } ?? [])
+            let name = add("LayerNormalization", inputs, [.int("axis", -1), .float("epsilon", normalization.epsilon)])
+            return ONNXValue(name: name, sampleShape: outputShape)
         case let upsampling as UpSampling2D:
             let input = channelsFirst(value)
             let scales = addTensor(try Tensor([1, 1, Float(upsampling.size.height), Float(upsampling.size.width)]))
@@ -101,7 +111,7 @@ extension ONNXGraph {
         default:
             throw ModelError.invalidArgument(
                 owner: "exportONNX", argument: "layer '\(layer.name)'",
-                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, Dropout, augmentation)",
+                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, LayerNormalization, dropout, augmentation)",
                 received: "\(type(of: layer))")
         }
     }

@@ -33,7 +33,8 @@ public struct LayerConfiguration: Hashable, Sendable {
             GlobalMaxPooling1D.self, GlobalMaxPooling2D.self, GlobalAveragePooling1D.self, GlobalAveragePooling2D.self,
             Flatten.self, Reshape.self, ZeroPadding2D.self, Cropping2D.self, UpSampling2D.self,
             RandomFlip.self, RandomRotation.self, RandomTranslation.self, RandomZoom.self, GaussianNoise.self,
-            Dropout.self, BatchNormalization.self,
+            Dropout.self, SpatialDropout1D.self, SpatialDropout2D.self, GaussianDropout.self, BatchNormalization.self,
+            LayerNormalization.self,
         ]
         return Dictionary(uniqueKeysWithValues: types.map { ($0.typeName, $0) })
     }()

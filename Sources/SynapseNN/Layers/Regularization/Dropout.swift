@@ -32,22 +32,31 @@ public final class Dropout: StochasticLayer {
     }
 
     public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        guard rate >= 0 && rate < 1 else {
-            throw ModelError.invalidArgument(owner: "Dropout '\(name)'", argument: "rate", expected: "in [0, 1)", received: "\(rate)")
-        }
+        try DropoutMask.check(rate, owner: "Dropout '\(name)'")
         return inputShape
     }
 
     /// In training, `input` with elements dropped and the rest scaled; otherwise `input`.
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard training, rate > 0 else { return input }
-        return try input * mask(shape: input.shape)
+        return try input * DropoutMask.draw(shape: input.shape, rate: rate, using: &generator)
     }
+}
 
-    /// A mask of `0` (probability `rate`) and `1 / (1 − rate)`, drawn from `generator`.
-    func mask(shape: Shape) throws -> Tensor {
+/// The masks of the dropout layers: `0` with probability `rate`, `1 / (1 − rate)` otherwise.
+enum DropoutMask {
+    /// A mask of `shape` (broadcast against the input where it has axes of size 1: whole
+    /// channels dropped together, for the spatial variants), drawn from `generator`.
+    static func draw(shape: Shape, rate: Float, using generator: inout RandomGenerator) throws -> Tensor {
         let keep = 1 / (1 - rate)
         let values = (0..<shape.elementCount).map { _ in Float.random(in: 0..<1, using: &generator) < rate ? 0 : keep }
         return try Tensor(shape: shape, scalars: values)
+    }
+
+    /// Throws `ModelError.invalidArgument` naming `owner` unless `rate` is in [0, 1).
+    static func check(_ rate: Float, owner: String) throws {
+        guard rate >= 0 && rate < 1 else {
+            throw ModelError.invalidArgument(owner: owner, argument: "rate", expected: "in [0, 1)", received: "\(rate)")
+        }
     }
 }
