@@ -26,9 +26,16 @@ public protocol ConfigurableConvolution: ConfigurableLayer {
     var kernelInitializer: Initializer { get }
     /// How the bias is filled when the layer is built.
     var biasInitializer: Initializer { get }
+    /// The penalty on the kernel.
+    var kernelRegularizer: Regularizer? { get }
+    /// The penalty on the bias.
+    var biasRegularizer: Regularizer? { get }
+    /// The penalty on the output.
+    var activityRegularizer: Regularizer? { get }
     /// A layer with these settings.
     init(_ filters: Int, kernelSize: WindowSize, strides: WindowSize, padding: Padding, dilationRate: WindowSize,
-         activation: ActivationFunction, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer, name: String)
+         activation: ActivationFunction, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer,
+         kernelRegularizer: Regularizer?, biasRegularizer: Regularizer?, activityRegularizer: Regularizer?, name: String)
 }
 
 extension ConfigurableConvolution {
@@ -42,6 +49,7 @@ extension ConfigurableConvolution {
         try writer.set("useBias", useBias)
         try writer.set("kernelInitializer", kernelInitializer)
         try writer.set("biasInitializer", biasInitializer)
+        try writer.setRegularizers(kernel: kernelRegularizer, bias: biasRegularizer, activity: activityRegularizer)
         try writer.set("name", name)
     }
 
@@ -52,7 +60,9 @@ extension ConfigurableConvolution {
             dilationRate: try settings.value("dilationRate", default: 1), activation: try settings.value("activation", default: .linear),
             useBias: try settings.value("useBias", default: true),
             kernelInitializer: try settings.value("kernelInitializer", default: .glorotUniform),
-            biasInitializer: try settings.value("biasInitializer", default: .zeros), name: try settings.value("name", default: Self.defaultName))
+            biasInitializer: try settings.value("biasInitializer", default: .zeros),
+            kernelRegularizer: try settings.value("kernelRegularizer", default: nil), biasRegularizer: try settings.value("biasRegularizer", default: nil),
+            activityRegularizer: try settings.value("activityRegularizer", default: nil), name: try settings.value("name", default: Self.defaultName))
     }
 }
 

@@ -22,6 +22,7 @@ extension Dense: ConfigurableLayer {
         try writer.set("useBias", useBias)
         try writer.set("kernelInitializer", kernelInitializer)
         try writer.set("biasInitializer", biasInitializer)
+        try writer.setRegularizers(kernel: kernelRegularizer, bias: biasRegularizer, activity: activityRegularizer)
         try writer.set("name", name)
     }
 
@@ -30,7 +31,9 @@ extension Dense: ConfigurableLayer {
             try settings.required("units"), activation: try settings.value("activation", default: .linear),
             useBias: try settings.value("useBias", default: true),
             kernelInitializer: try settings.value("kernelInitializer", default: .glorotUniform),
-            biasInitializer: try settings.value("biasInitializer", default: .zeros), name: try settings.value("name", default: "dense"))
+            biasInitializer: try settings.value("biasInitializer", default: .zeros),
+            kernelRegularizer: try settings.value("kernelRegularizer", default: nil), biasRegularizer: try settings.value("biasRegularizer", default: nil),
+            activityRegularizer: try settings.value("activityRegularizer", default: nil), name: try settings.value("name", default: "dense"))
     }
 }
 

@@ -55,6 +55,14 @@ public struct LayerSettingsWriter {
     public mutating func set(_ key: String, _ value: some Encodable) throws {
         settings[key] = try JSONValue(encoding: value)
     }
+
+    /// Writes the regularizers that are set, under `kernelRegularizer`, `biasRegularizer` and
+    /// `activityRegularizer` (absent ones are left out, as their default is none).
+    public mutating func setRegularizers(kernel: Regularizer?, bias: Regularizer?, activity: Regularizer?) throws {
+        for (key, regularizer) in [("kernelRegularizer", kernel), ("biasRegularizer", bias), ("activityRegularizer", activity)] {
+            if let regularizer { try set(key, regularizer) }
+        }
+    }
 }
 
 /// A layer that can describe itself, so that a model holding it can be saved and rebuilt

@@ -18,6 +18,12 @@ public final class Dense: Layer {
     public let kernelInitializer: Initializer
     /// How the bias is filled when the layer is built.
     public let biasInitializer: Initializer
+    /// The penalty on the kernel, added to the loss in training.
+    public let kernelRegularizer: Regularizer?
+    /// The penalty on the bias, added to the loss in training.
+    public let biasRegularizer: Regularizer?
+    /// The penalty on the layer's output, added to the loss in training.
+    public let activityRegularizer: Regularizer?
     public var name: String
     public var isTrainable = true
     public private(set) var builtInputShape: Shape?
@@ -25,18 +31,24 @@ public final class Dense: Layer {
     public private(set) var kernel: Parameter?
     /// The `[units]` bias, once built (never, with `useBias: false`).
     public private(set) var bias: Parameter?
+    public private(set) var activityLoss: Tensor?
 
     /// A dense layer with `units` outputs per sample. The arguments are checked when the layer
     /// is built.
     public init(
         _ units: Int, activation: ActivationFunction = .linear, useBias: Bool = true,
-        kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros, name: String = "dense"
+        kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
+        kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil, activityRegularizer: Regularizer? = nil,
+        name: String = "dense"
     ) {
         self.units = units
         self.activation = activation
         self.useBias = useBias
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
+        self.kernelRegularizer = kernelRegularizer
+        self.biasRegularizer = biasRegularizer
+        self.activityRegularizer = activityRegularizer
         self.name = name
     }
 
@@ -59,8 +71,9 @@ public final class Dense: Layer {
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard let kernel else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
         // ReLU is applied inside the affine map's primitive (one pass, one tape entry).
-        let output = try input.matmul(kernel.value, addingBias: bias?.value, activation: activation.fusedAffineActivation)
-        return try activation.applied(afterFused: output)
+        let output = try activation.applied(afterFused: input.matmul(kernel.value, addingBias: bias?.value, activation: activation.fusedAffineActivation))
+        activityLoss = training ? try activityRegularizer.map { try $0.penalty(of: output) } : nil
+        return output
     }
 
     /// The number of input features (the last axis), after checking the arguments.

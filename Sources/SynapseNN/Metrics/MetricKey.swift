@@ -37,6 +37,8 @@ public struct MetricKey: Hashable, Codable, Sendable, CustomStringConvertible {
     public static let accuracy = MetricKey("accuracy")
     /// Validation accuracy.
     public static let validationAccuracy = MetricKey("accuracy", isValidation: true)
+    /// The regularizers' share of the training loss (which includes it), per epoch.
+    public static let regularizationLoss = MetricKey("regularization_loss")
     /// The learning rate at the end of each epoch.
     public static let learningRate = MetricKey("learning_rate")
 }

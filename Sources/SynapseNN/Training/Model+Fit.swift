@@ -65,19 +65,22 @@ extension Model {
         epochLoop: for epoch in initialEpoch..<epochs {
             for callback in allCallbacks { try callback.epochWillBegin(epoch, context: context) }
             for metric in setup.metrics { metric.reset() }
-            var runningLoss = RunningMean()
+            var runningLoss = RunningMean(), runningRegularization = RunningMean()
             let order = shuffle ? batches.shuffledOrder(using: &generator) : nil
             for batch in 0..<batches.batchCount {
                 let rows = batches.rows(ofBatch: batch, in: order)
                 let (batchX, batchY) = try (Batches.take(rows, from: trainX), Batches.take(rows, from: trainY))
-                let loss = try trainStep(batchX, batchY, setup: setup, parameters: parameters)
+                let (loss, regularization) = try trainStep(batchX, batchY, setup: setup, parameters: parameters)
                 runningLoss.add(sum: Double(loss) * Double(rows.count), count: Double(rows.count))
+                if let regularization { runningRegularization.add(sum: Double(regularization) * Double(rows.count), count: Double(rows.count)) }
                 var logs = currentFigures(loss: runningLoss.mean, metrics: setup.metrics)
                 logs[.batchLoss] = loss
                 for callback in allCallbacks { try callback.batchDidEnd(batch, logs: logs, context: context) }
                 if context.stopTraining { break }
             }
             var logs = currentFigures(loss: runningLoss.mean, metrics: setup.metrics)
+            // The regularizers' share of the loss, reported on its own (the loss includes it).
+            if runningRegularization.count > 0 { logs[.regularizationLoss] = runningRegularization.mean }
             if let validation {
                 for (key, value) in try evaluate(validation.x, validation.y, batchSize: batchSize) { logs[key.validation] = value }
             }
@@ -99,22 +102,26 @@ extension Model {
         try FitArguments.validate(x: x, y: y, epochs: 1, batchSize: 1)
         if builtInputShape == nil { try build(inputShape: Shape(Array(x.shape.dimensions.dropFirst()))) }
         for metric in setup.metrics { metric.reset() }
-        let loss = try trainStep(x, y, setup: setup, parameters: trainableParameters)
-        return currentFigures(loss: loss, metrics: setup.metrics)
+        let (loss, regularization) = try trainStep(x, y, setup: setup, parameters: trainableParameters)
+        var figures = currentFigures(loss: loss, metrics: setup.metrics)
+        if let regularization { figures[.regularizationLoss] = regularization }
+        return figures
     }
 
     /// The forward pass, loss, gradients and update for one batch; returns the batch loss and
     /// adds the batch to the metrics.
-    private func trainStep(_ x: Tensor, _ y: Tensor, setup: TrainingSetup, parameters: [Parameter]) throws -> Float {
-        var predictions: Tensor?
+    private func trainStep(_ x: Tensor, _ y: Tensor, setup: TrainingSetup, parameters: [Parameter]) throws -> (loss: Float, regularization: Float?) {
+        var predictions: Tensor?, regularization: Tensor?
         let (loss, gradients) = try valueWithGradient(of: parameters) {
             let output = try forward(x, training: true)
             predictions = output.detached()
-            return try setup.loss(y, output).meanIfNotScalar()
+            let data = try setup.loss(y, output).meanIfNotScalar()
+            regularization = try regularizationLoss()
+            return try regularization.map { try data + $0 } ?? data
         }
         try setup.optimizer.apply(gradients, to: parameters)
         for metric in setup.metrics { try metric.update(labels: y, predictions: predictions!) }
-        return try loss.scalar
+        return (try loss.scalar, try regularization.map { try $0.detached().scalar })
     }
 
     /// The loss and every metric's current result.

@@ -21,10 +21,12 @@ public final class Conv1D: ConvolutionalLayer {
     public init(
         _ filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid, dilationRate: Int = 1,
         activation: ActivationFunction = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
-        biasInitializer: Initializer = .zeros, name: String = "conv1d"
+        biasInitializer: Initializer = .zeros, kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        activityRegularizer: Regularizer? = nil, name: String = "conv1d"
     ) {
         super.init(variant: .sequence, kind: "Conv1D", filters: filters, kernelSize: Size2D(1, kernelSize), strides: Size2D(1, strides),
                    padding: padding, dilation: Size2D(1, dilationRate), activation: activation, useBias: useBias,
-                   kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, name: name)
+                   kernelInitializer: kernelInitializer, biasInitializer: biasInitializer,
+                   regularizers: (kernelRegularizer, biasRegularizer, activityRegularizer), name: name)
     }
 }

@@ -21,10 +21,12 @@ public final class Conv2D: ConvolutionalLayer {
     public init(
         _ filters: Int, kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid, dilationRate: Size2D = 1,
         activation: ActivationFunction = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
-        biasInitializer: Initializer = .zeros, name: String = "conv2d"
+        biasInitializer: Initializer = .zeros, kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        activityRegularizer: Regularizer? = nil, name: String = "conv2d"
     ) {
         super.init(variant: .image, kind: "Conv2D", filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
                    dilation: dilationRate, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-                   biasInitializer: biasInitializer, name: name)
+                   biasInitializer: biasInitializer,
+                   regularizers: (kernelRegularizer, biasRegularizer, activityRegularizer), name: name)
     }
 }

@@ -23,10 +23,12 @@ public final class Conv2DTranspose: ConvolutionalLayer {
     public init(
         _ filters: Int, kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid, dilationRate: Size2D = 1,
         activation: ActivationFunction = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
-        biasInitializer: Initializer = .zeros, name: String = "conv2d_transpose"
+        biasInitializer: Initializer = .zeros, kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        activityRegularizer: Regularizer? = nil, name: String = "conv2d_transpose"
     ) {
         super.init(variant: .transposedImage, kind: "Conv2DTranspose", filters: filters, kernelSize: kernelSize, strides: strides,
                    padding: padding, dilation: dilationRate, activation: activation, useBias: useBias,
-                   kernelInitializer: kernelInitializer, biasInitializer: biasInitializer, name: name)
+                   kernelInitializer: kernelInitializer, biasInitializer: biasInitializer,
+                   regularizers: (kernelRegularizer, biasRegularizer, activityRegularizer), name: name)
     }
 }

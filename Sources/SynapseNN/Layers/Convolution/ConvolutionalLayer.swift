@@ -29,6 +29,12 @@ public class ConvolutionalLayer: Layer {
     public let kernelInitializer: Initializer
     /// How the bias is filled when the layer is built.
     public let biasInitializer: Initializer
+    /// The penalty on the kernel, added to the loss in training.
+    public let kernelRegularizer: Regularizer?
+    /// The penalty on the bias, added to the loss in training.
+    public let biasRegularizer: Regularizer?
+    /// The penalty on the layer's output, added to the loss in training.
+    public let activityRegularizer: Regularizer?
     /// The window's height and width (height 1 for sequences).
     public let windowSize: Size2D
     /// The steps between windows (height 1 for sequences).
@@ -42,6 +48,7 @@ public class ConvolutionalLayer: Layer {
     public private(set) var kernel: Parameter?
     /// The `[filters]` bias, once built (never, with `useBias: false`).
     public private(set) var bias: Parameter?
+    public private(set) var activityLoss: Tensor?
     /// Which convolution this is.
     let variant: Variant
     /// The subclass's name for messages, e.g. `Conv2D`.
@@ -50,7 +57,8 @@ public class ConvolutionalLayer: Layer {
     /// A convolution layer; the arguments are checked when it is built.
     init(
         variant: Variant, kind: String, filters: Int, kernelSize: Size2D, strides: Size2D, padding: Padding, dilation: Size2D,
-        activation: ActivationFunction, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer, name: String
+        activation: ActivationFunction, useBias: Bool, kernelInitializer: Initializer, biasInitializer: Initializer,
+        regularizers: (kernel: Regularizer?, bias: Regularizer?, activity: Regularizer?), name: String
     ) {
         self.variant = variant
         self.kind = kind
@@ -63,6 +71,7 @@ public class ConvolutionalLayer: Layer {
         self.useBias = useBias
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
+        (kernelRegularizer, biasRegularizer, activityRegularizer) = regularizers
         self.name = name
     }
 
@@ -120,7 +129,9 @@ public class ConvolutionalLayer: Layer {
             output = try input.transposeConvolved2D(with: kernel.value, bias: bias?.value, strides: windowStrides, padding: padding,
                                                     dilation: windowDilation, activation: fused)
         }
-        return try activation.applied(afterFused: output)
+        let activated = try activation.applied(afterFused: output)
+        activityLoss = training ? try activityRegularizer.map { try $0.penalty(of: activated) } : nil
+        return activated
     }
 
     /// The shared argument checks and sizes.
