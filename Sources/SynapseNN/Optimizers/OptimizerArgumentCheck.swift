@@ -30,8 +30,20 @@ struct OptimizerArgumentCheck {
     /// Requires `0 ≤ value ≤ 1` (momentum, as Keras's SGD).
     ///
     /// - Throws: `ModelError.invalidArgument` otherwise.
-    func momentum(_ value: Float, _ argument: String) throws {
+    func momentum(_ value: Float, _ argument: String) throws { try fraction(value, argument) }
+
+    /// Requires `0 ≤ value ≤ 1` (fractions: momentum, a cosine schedule's `alpha`).
+    ///
+    /// - Throws: `ModelError.invalidArgument` otherwise.
+    func fraction(_ value: Float, _ argument: String) throws {
         guard value >= 0 && value <= 1 else { throw invalid(argument, expected: "in [0, 1]", received: value) }
+    }
+
+    /// Requires a count of at least 1 (a schedule's steps).
+    ///
+    /// - Throws: `ModelError.invalidArgument` otherwise.
+    func atLeastOne(_ value: Int, _ argument: String) throws {
+        guard value >= 1 else { throw ModelError.invalidArgument(owner: owner, argument: argument, expected: "at least 1", received: "\(value)") }
     }
 
     /// The error for `argument`, with the step number when the value depends on it.

@@ -31,10 +31,7 @@ public struct ExponentialDecay: LearningRateSchedule, Hashable {
         let check = OptimizerArgumentCheck(owner: "ExponentialDecay")
         try check.positive(initialLearningRate, "initialLearningRate")
         try check.positive(decayRate, "decayRate")
-        guard decaySteps >= 1 else {
-            throw ModelError.invalidArgument(
-                owner: "ExponentialDecay", argument: "decaySteps", expected: "at least 1", received: "\(decaySteps)")
-        }
+        try check.atLeastOne(decaySteps, "decaySteps")
         self.initialLearningRate = initialLearningRate
         self.decaySteps = decaySteps
         self.decayRate = decayRate
