@@ -22,6 +22,7 @@ extension Sequential {
     public func fit(
         _ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
         validationSplit: ValidationSplit = .none, validationData: (x: Tensor, y: Tensor)? = nil,
+        classWeights: [Int: Float]? = nil, sampleWeights: Tensor? = nil,
         callbacks: [any Callback] = [], verbose: Verbosity = .automatic, terminateOnNaN: Bool = true, seed: UInt64 = 0,
         resumeFrom url: URL
     ) throws -> History {
@@ -29,7 +30,7 @@ extension Sequential {
         for case let checkpoint as ModelCheckpoint in callbacks { checkpoint.continueTraining(from: resume) }
         guard resume.initialEpoch < epochs else { return resume.history }
         let rest = try fit(x, y, epochs: epochs, batchSize: batchSize, shuffle: shuffle, validationSplit: validationSplit,
-                           validationData: validationData, callbacks: callbacks, verbose: verbose, terminateOnNaN: terminateOnNaN,
+                           validationData: validationData, classWeights: classWeights, sampleWeights: sampleWeights, callbacks: callbacks, verbose: verbose, terminateOnNaN: terminateOnNaN,
                            seed: seed, initialEpoch: resume.initialEpoch)
         return try resume.history.followed(by: rest)
     }

@@ -36,12 +36,12 @@ public struct BinaryCrossentropy: Loss {
         self.name = name
     }
 
-    /// The binary cross-entropy of `predictions` against `labels`, reduced by `reduction`.
+    /// The binary cross-entropy of `predictions` against `labels`, one per sample (before `reduction`).
     ///
     /// - Throws: `ModelError.invalidLabels` for labels outside `[0, 1]` or whose shape does
     ///   not fit the predictions; `ModelError.invalidArgument` for `labelSmoothing` outside
     ///   `[0, 1]` or predictions of rank < 2.
-    public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
+    public func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
         try checkArgument("labelSmoothing", labelSmoothing, in: 0...1, expected: "in [0, 1]")
         var labels = try labelsShaped(like: predictions, labels, allowingMissingUnitAxis: true)
         try checkLabelValues(labels, in: 0...1, expected: "probabilities in [0, 1]")
@@ -55,6 +55,6 @@ public struct BinaryCrossentropy: Loss {
             let p = predictions.clippedToProbabilities()
             elementwise = try -(labels * log(p) + (1 - labels) * log(1 - p))
         }
-        return try reduction.apply(to: elementwise.mean(alongAxes: [-1]))
+        return try elementwise.mean(alongAxes: [-1])
     }
 }

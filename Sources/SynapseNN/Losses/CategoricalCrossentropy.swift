@@ -36,12 +36,12 @@ public struct CategoricalCrossentropy: Loss {
         self.name = name
     }
 
-    /// The categorical cross-entropy of `predictions` against `labels`, reduced by `reduction`.
+    /// The categorical cross-entropy of `predictions` against `labels`, one per sample (before `reduction`).
     ///
     /// - Throws: `ModelError.invalidLabels` when the labels' shape differs from the
     ///   predictions'; `ModelError.invalidArgument` for `labelSmoothing` outside `[0, 1]` or
     ///   predictions of rank < 2.
-    public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
+    public func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
         try checkArgument("labelSmoothing", labelSmoothing, in: 0...1, expected: "in [0, 1]")
         var labels = try labelsShaped(like: predictions, labels, allowingMissingUnitAxis: false)
         if labelSmoothing > 0 {
@@ -51,7 +51,7 @@ public struct CategoricalCrossentropy: Loss {
         let logProbabilities = fromLogits
             ? try predictions.logSoftmax(alongAxis: -1)
             : try CategoricalCrossentropy.clippedLogProbabilities(predictions)
-        return try reduction.apply(to: -(labels * logProbabilities).sum(alongAxes: [-1]))
+        return try -(labels * logProbabilities).sum(alongAxes: [-1])
     }
 
     /// `log p` for probability predictions, Keras's way: each row along the last axis divided

@@ -22,12 +22,12 @@ public struct Huber: Loss {
         self.name = name
     }
 
-    /// The Huber loss of `predictions` against `labels`, reduced by `reduction`.
+    /// The Huber loss of `predictions` against `labels`, one per sample (before `reduction`).
     ///
     /// - Throws: `ModelError.invalidArgument` for `delta ≤ 0` (or not finite) and for
     ///   predictions of rank < 2; `ModelError.invalidLabels` when the labels' shape does not
     ///   fit the predictions.
-    public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
+    public func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
         try checkArgument("delta", delta, in: Float.leastNonzeroMagnitude...Float.greatestFiniteMagnitude,
                           expected: "a finite number greater than 0")
         let labels = try labelsShaped(like: predictions, labels, allowingMissingUnitAxis: true)
@@ -35,6 +35,6 @@ public struct Huber: Loss {
         let absoluteError = abs(error)
         let quadratic = 0.5 * squared(error)
         let linear = delta * absoluteError - 0.5 * delta * delta
-        return try reduction.apply(to: select(where: absoluteError .<= delta, quadratic, otherwise: linear).mean(alongAxes: [-1]))
+        return try select(where: absoluteError .<= delta, quadratic, otherwise: linear).mean(alongAxes: [-1])
     }
 }

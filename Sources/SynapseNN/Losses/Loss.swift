@@ -24,8 +24,18 @@ public protocol Loss: Sendable {
     var name: String { get }
     /// How per-sample losses are combined.
     var reduction: Reduction { get }
-    /// The loss of `predictions` against `labels`, reduced by `reduction`.
+    /// The loss of each sample, before reduction: shape `[batch]` (`[batch, …]` for
+    /// predictions of rank above 2). `fit` weights these when given class or sample weights.
+    func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor
+    /// The loss of `predictions` against `labels`, reduced by `reduction`. Has a default.
     func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor
+}
+
+extension Loss {
+    /// `perSampleLosses` reduced by `reduction`.
+    public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
+        try reduction.apply(to: perSampleLosses(labels, predictions))
+    }
 }
 
 extension Reduction {

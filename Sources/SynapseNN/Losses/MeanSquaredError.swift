@@ -21,12 +21,12 @@ public struct MeanSquaredError: Loss {
         self.name = name
     }
 
-    /// The mean squared error of `predictions` against `labels`, reduced by `reduction`.
+    /// The mean squared error of `predictions` against `labels`, one per sample (before `reduction`).
     ///
     /// - Throws: `ModelError.invalidLabels` when the labels' shape does not fit the
     ///   predictions; `ModelError.invalidArgument` for predictions of rank < 2.
-    public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
+    public func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
         let labels = try labelsShaped(like: predictions, labels, allowingMissingUnitAxis: true)
-        return try reduction.apply(to: squared(predictions - labels).mean(alongAxes: [-1]))
+        return try squared(predictions - labels).mean(alongAxes: [-1])
     }
 }

@@ -39,17 +39,17 @@ public struct SparseCategoricalCrossentropy: Loss {
     /// - Throws: `ModelError.invalidLabels` for labels of the wrong shape or batch size, or a
     ///   label that is not a whole number in `0..<classes`; `ModelError.invalidArgument` for
     ///   predictions of rank < 2.
-    public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
+    public func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
         let classIndices = try checkedClassIndices(labels, predictions)
         if fromLogits {
-            return try reduction.apply(to: predictions.sparseSoftmaxCrossEntropy(labels: classIndices))
+            return try predictions.sparseSoftmaxCrossEntropy(labels: classIndices)
         }
         // −log p at each sample's class: a gather from the flattened log-probabilities.
         let classes = predictions.shape[predictions.rank - 1]
         let logProbabilities = try CategoricalCrossentropy.clippedLogProbabilities(predictions)
         let positions = classIndices.enumerated().map { sample, label in sample * classes + label }
         let picked = try logProbabilities.reshaped(to: [predictions.elementCount]).gathering(atIndices: positions, alongAxis: 0)
-        return try reduction.apply(to: -picked.reshaped(to: Shape(predictions.shape.dimensions.dropLast())))
+        return try -picked.reshaped(to: Shape(predictions.shape.dimensions.dropLast()))
     }
 
     /// The labels as class indices, after checking their shape and values against `predictions`.

@@ -18,6 +18,10 @@ extension Model {
     ///   - validationData: explicit validation rows; takes precedence over `validationSplit`.
     ///   - callbacks: called at each point of training; `TerminateOnNaN` is added unless
     ///     `terminateOnNaN` is false or the list has one.
+    ///   - classWeights: a weight per class index, multiplying the loss of the samples of
+    ///     that class (classes not listed weigh 1): Keras's `class_weight`, for imbalanced data.
+    ///   - sampleWeights: a weight per row of `x`, multiplying its loss (Keras's `sample_weight`).
+    ///     With either, a batch's loss is `Σ weight · loss / batch size`.
     ///   - seed: the seed of shuffling and of the validation split.
     ///   - initialEpoch: the epoch to start at (Keras's `initial_epoch`), to resume from a
     ///     checkpoint written after epoch `initialEpoch - 1`: the shuffles of the earlier epochs
@@ -31,6 +35,7 @@ extension Model {
     public func fit(
         _ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
         validationSplit: ValidationSplit = .none, validationData: (x: Tensor, y: Tensor)? = nil,
+        classWeights: [Int: Float]? = nil, sampleWeights: Tensor? = nil,
         callbacks: [any Callback] = [], verbose: Verbosity = .automatic, terminateOnNaN: Bool = true, seed: UInt64 = 0,
         initialEpoch: Int = 0
     ) throws -> History {
@@ -43,6 +48,8 @@ extension Model {
         let (trainingRows, validationRows) = try validationSplit.partition(count: x.shape[0], using: &generator)
         let trainX = validationRows.isEmpty ? x : try x.gathering(atIndices: trainingRows, alongAxis: 0)
         let trainY = validationRows.isEmpty ? y : try y.gathering(atIndices: trainingRows, alongAxis: 0)
+        let weights = try SampleWeights.make(labels: y, classWeights: classWeights, sampleWeights: sampleWeights)
+        let trainWeights = validationRows.isEmpty ? weights : try weights?.gathering(atIndices: trainingRows, alongAxis: 0)
         let validation = try validationData
             ?? (validationRows.isEmpty ? nil : (try x.gathering(atIndices: validationRows, alongAxis: 0), try y.gathering(atIndices: validationRows, alongAxis: 0)))
         if builtInputShape == nil { try build(inputShape: Shape(Array(x.shape.dimensions.dropFirst()))) }
@@ -70,7 +77,8 @@ extension Model {
             for batch in 0..<batches.batchCount {
                 let rows = batches.rows(ofBatch: batch, in: order)
                 let (batchX, batchY) = try (Batches.take(rows, from: trainX), Batches.take(rows, from: trainY))
-                let (loss, regularization) = try trainStep(batchX, batchY, setup: setup, parameters: parameters)
+                let batchWeights = try trainWeights.map { try Batches.take(rows, from: $0) }
+                let (loss, regularization) = try trainStep(batchX, batchY, weights: batchWeights, setup: setup, parameters: parameters)
                 runningLoss.add(sum: Double(loss) * Double(rows.count), count: Double(rows.count))
                 if let regularization { runningRegularization.add(sum: Double(regularization) * Double(rows.count), count: Double(rows.count)) }
                 var logs = currentFigures(loss: runningLoss.mean, metrics: setup.metrics)
@@ -110,12 +118,15 @@ extension Model {
 
     /// The forward pass, loss, gradients and update for one batch; returns the batch loss and
     /// adds the batch to the metrics.
-    private func trainStep(_ x: Tensor, _ y: Tensor, setup: TrainingSetup, parameters: [Parameter]) throws -> (loss: Float, regularization: Float?) {
+    private func trainStep(
+        _ x: Tensor, _ y: Tensor, weights: Tensor? = nil, setup: TrainingSetup, parameters: [Parameter]
+    ) throws -> (loss: Float, regularization: Float?) {
         var predictions: Tensor?, regularization: Tensor?
         let (loss, gradients) = try valueWithGradient(of: parameters) {
             let output = try forward(x, training: true)
             predictions = output.detached()
-            let data = try setup.loss(y, output).meanIfNotScalar()
+            let data = try weights.map { try SampleWeights.weightedMean(setup.loss.perSampleLosses(y, output), weights: $0) }
+                ?? setup.loss(y, output).meanIfNotScalar()
             regularization = try regularizationLoss()
             return try regularization.map { try data + $0 } ?? data
         }
