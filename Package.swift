@@ -54,6 +54,7 @@ let package = Package(
         .executableTarget(name: "IrisClassifier", dependencies: ["SeedPrograms"], path: "Examples/IrisClassifier"),
         .executableTarget(name: "ConvolutionalDigits", dependencies: ["SeedPrograms"], path: "Examples/ConvolutionalDigits"),
         .executableTarget(name: "PulseDetection", dependencies: ["SeedPrograms"], path: "Examples/PulseDetection"),
+        .executableTarget(name: "DeepClassifier", dependencies: ["SeedPrograms"], path: "Examples/DeepClassifier"),
         .target(
             name: "SynapseTestSupport",
             dependencies: ["Synapse"],

@@ -34,6 +34,8 @@ extension DemoName {
                 return .report(try convolutionalDigits(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
             case .conv1d:
                 return .report(try seed.map { try pulseDetection(seed: $0, verbose: verbose, log: log) } ?? pulseDetection(verbose: verbose, log: log))
+            case .deep:
+                return .report(try seed.map { try deepClassifier(seed: $0, verbose: verbose, log: log) } ?? deepClassifier(verbose: verbose, log: log))
             }
         } catch let error as DataError {
             let folder = datasetFolder.map { "\($0)/" } ?? "its data"

@@ -16,6 +16,8 @@ enum DemoName: String, CaseIterable {
     case cnn
     /// A pulse in noisy series, Conv1D against a dense network (`pulseDetection`).
     case conv1d
+    /// Seed 004's classifier with batch normalisation and dropout (`deepClassifier`).
+    case deep
 
     /// The demo called `name`.
     ///
@@ -32,7 +34,7 @@ enum DemoName: String, CaseIterable {
         switch self {
         case .binaryDigits, .digits, .cnn: return "mnist"
         case .iris: return "iris"
-        case .coffee, .multilabel, .regression, .conv1d: return nil
+        case .coffee, .multilabel, .regression, .conv1d, .deep: return nil
         }
     }
 
@@ -59,6 +61,8 @@ enum DemoName: String, CaseIterable {
                     "test accuracy and training time. Needs mnist/."]
         case .conv1d:
             return ["find a pulse hidden in noisy series: Conv1D against a dense", "network of about the same size. Needs no data."]
+        case .deep:
+            return ["seed 004: 3 classes of generated data, Dense 64/32/16 with", "batch normalisation and dropout, Adam, 50 epochs. Needs no data."]
         }
     }
 }
