@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(name: "ConvolutionalDigits", dependencies: ["SeedPrograms"], path: "Examples/ConvolutionalDigits"),
         .executableTarget(name: "PulseDetection", dependencies: ["SeedPrograms"], path: "Examples/PulseDetection"),
         .executableTarget(name: "DeepClassifier", dependencies: ["SeedPrograms"], path: "Examples/DeepClassifier"),
+        .executableTarget(name: "Overfitting", dependencies: ["SeedPrograms"], path: "Examples/Overfitting"),
         .target(
             name: "SynapseTestSupport",
             dependencies: ["Synapse"],

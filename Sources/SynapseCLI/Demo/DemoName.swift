@@ -18,6 +18,8 @@ enum DemoName: String, CaseIterable {
     case conv1d
     /// Seed 004's classifier with batch normalisation and dropout (`deepClassifier`).
     case deep
+    /// Overfitting, then dropout, L2 and early stopping (`overfitting`).
+    case overfitting
 
     /// The demo called `name`.
     ///
@@ -34,7 +36,7 @@ enum DemoName: String, CaseIterable {
         switch self {
         case .binaryDigits, .digits, .cnn: return "mnist"
         case .iris: return "iris"
-        case .coffee, .multilabel, .regression, .conv1d, .deep: return nil
+        case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting: return nil
         }
     }
 
@@ -63,6 +65,8 @@ enum DemoName: String, CaseIterable {
             return ["find a pulse hidden in noisy series: Conv1D against a dense", "network of about the same size. Needs no data."]
         case .deep:
             return ["seed 004: 3 classes of generated data, Dense 64/32/16 with", "batch normalisation and dropout, Adam, 50 epochs. Needs no data."]
+        case .overfitting:
+            return ["a wide network on 200 rows overfits; dropout, L2 and early", "stopping compared in a table. Needs no data."]
         }
     }
 }
