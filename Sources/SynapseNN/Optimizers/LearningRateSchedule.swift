@@ -11,3 +11,10 @@ extension Float: LearningRateSchedule {
     /// The constant rate `self`.
     public func learningRate(atStep step: Int) -> Float { self }
 }
+
+/// `step / decaySteps`, rounded down with `staircase`: how far the exponential and inverse-time
+/// decays have gone, in `Double`.
+func decayProgress(step: Int, decaySteps: Int, staircase: Bool) -> Double {
+    let progress = Double(step) / Double(decaySteps)
+    return staircase ? progress.rounded(.down) : progress
+}

@@ -36,9 +36,7 @@ extension Kernels {
             }
         }
         guard wantsBias else { return (preActivation, nil) }
-        let bias = Tensor(shape: [units]) { sums in
-            for j in 0..<units { sums[j] = (0..<chunks).reduce(Float(0)) { $0 + partials[$1 * units + j] } }
-        }
+        let bias = Kernels.summedPartials(partials, chunks: chunks, stride: units, shape: [units])
         return (preActivation, bias)
     }
 }

@@ -146,12 +146,8 @@ extension Tensor {
                 }
             }
         }
-        func summed(_ range: Range<Int>) -> Tensor {
-            Tensor(shape: [range.count]) { sums in
-                for (index, offset) in range.enumerated() { sums[index] = (0..<chunks).reduce(Float(0)) { $0 + partials[$1 * stride + offset] } }
-            }
-        }
-        return (summed(0..<(depth * units)).reshapedUnchecked(to: [depth, units]), wantsBias ? summed((depth * units)..<stride) : nil)
+        let weights = Kernels.summedPartials(partials, chunks: chunks, stride: stride, shape: [depth, units])
+        return (weights, wantsBias ? Kernels.summedPartials(partials, chunks: chunks, stride: stride, offset: depth * units, shape: [units]) : nil)
     }
 
     /// The kernel and input gradients of a convolution from the gradient `gz` before its
@@ -209,9 +205,6 @@ extension Tensor {
             run(nil)
         }
         guard wantsKernel else { return (input, nil) }
-        let dWeights = Tensor(shape: [depth, units]) { sums in
-            for k in 0..<(depth * units) { sums[k] = (0..<chunks).reduce(Float(0)) { $0 + partialWeights[$1 * depth * units + k] } }
-        }
-        return (input, dWeights)
+        return (input, Kernels.summedPartials(partialWeights, chunks: chunks, stride: depth * units, shape: [depth, units]))
     }
 }

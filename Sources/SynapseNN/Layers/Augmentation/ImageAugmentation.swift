@@ -4,16 +4,6 @@ import SynapseTensor
 /// `RandomRotation`, `RandomZoom`): they take channels-last batches
 /// `[batch, height, width, channels]` and draw their factors from ranges within [−1, 1].
 enum ImageAugmentation {
-    /// The per-sample shape every image augmentation layer takes.
-    static let expectedSample = "images of shape [height, width, channels] per sample (input [batch, height, width, channels])"
-
-    /// Throws `ModelError.invalidInput` naming `layer` unless samples of `inputShape` are images.
-    static func checkSampleShape(_ inputShape: Shape, layer: String) throws {
-        guard inputShape.rank == 3 else {
-            throw ModelError.invalidInput(layer: layer, expected: expectedSample, received: "samples of shape \(inputShape)")
-        }
-    }
-
     /// The number of images in `images`, after checking it is a batch of images.
     static func imageCount(of images: Tensor, layer: String) throws -> Int {
         guard images.rank == 4 else {

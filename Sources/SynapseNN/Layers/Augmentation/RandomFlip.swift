@@ -26,13 +26,13 @@ public final class RandomFlip: StochasticLayer {
     }
 
     public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        try ImageAugmentation.checkSampleShape(inputShape, layer: name)
+        try ImageLayerInput.check(inputShape, layer: name)
         self.generator = RandomGenerator(seed: generator.next())
         builtInputShape = inputShape
     }
 
     public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        try ImageAugmentation.checkSampleShape(inputShape, layer: name)
+        try ImageLayerInput.check(inputShape, layer: name)
         return inputShape
     }
 

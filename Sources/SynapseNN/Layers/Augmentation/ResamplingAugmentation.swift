@@ -40,7 +40,7 @@ public class ResamplingAugmentation: StochasticLayer {
 
     public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
         try checkArguments()
-        try ImageAugmentation.checkSampleShape(inputShape, layer: name)
+        try ImageLayerInput.check(inputShape, layer: name)
         return inputShape
     }
 

@@ -1,7 +1,8 @@
 import SynapseTensor
 
 /// The input check of the layers that work on whole channels-last images (`ZeroPadding2D`,
-/// `Cropping2D`, `UpSampling2D`): samples of shape `[height, width, channels]`.
+/// `Cropping2D`, `UpSampling2D`, the image augmentation layers): samples of shape
+/// `[height, width, channels]`.
 enum ImageLayerInput {
     /// Throws `ModelError.invalidInput` naming `layer` unless `inputShape` is `[height, width, channels]`.
     static func check(_ inputShape: Shape, layer: String) throws {

@@ -41,8 +41,6 @@ public struct ExponentialDecay: LearningRateSchedule, Hashable {
     /// `initialLearningRate · decayRate^(step / decaySteps)`, the exponent rounded down with
     /// `staircase`; computed in `Double`.
     public func learningRate(atStep step: Int) -> Float {
-        var exponent = Double(step) / Double(decaySteps)
-        if staircase { exponent.round(.down) }
-        return Float(Double(initialLearningRate) * Foundation.pow(Double(decayRate), exponent))
+        Float(Double(initialLearningRate) * Foundation.pow(Double(decayRate), decayProgress(step: step, decaySteps: decaySteps, staircase: staircase)))
     }
 }

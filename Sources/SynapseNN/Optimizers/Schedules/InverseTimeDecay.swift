@@ -29,8 +29,6 @@ public struct InverseTimeDecay: LearningRateSchedule, Hashable {
 
     /// `initialLearningRate / (1 + decayRate · step / decaySteps)`, in `Double`.
     public func learningRate(atStep step: Int) -> Float {
-        var progress = Double(step) / Double(decaySteps)
-        if staircase { progress.round(.down) }
-        return Float(Double(initialLearningRate) / (1 + Double(decayRate) * progress))
+        Float(Double(initialLearningRate) / (1 + Double(decayRate) * decayProgress(step: step, decaySteps: decaySteps, staircase: staircase)))
     }
 }
