@@ -6,49 +6,25 @@ import SynapseTensor
 /// the input passes unchanged.
 ///
 /// Use the subclasses, which take Keras's arguments and draw their own maps; this class holds
-/// what they share: the fill and interpolation settings, the generator, the shape checks and
-/// the resampling.
-public class ResamplingAugmentation: StochasticLayer {
+/// what they share: the fill and interpolation settings, the image check and the resampling.
+public class ResamplingAugmentation: TrainingPerturbation {
     /// How the image is extended beyond its edges.
     public let fillMode: FillMode
     /// The value outside the image under `FillMode.constant`.
     public let fillValue: Float
     /// How the image is read between pixel centres.
     public let interpolation: Interpolation
-    public var name: String
-    public var isTrainable = true
-    public private(set) var builtInputShape: Shape?
-    public var parameters: [Parameter] { [] }
-    public var generator = RandomGenerator(seed: 0)
-    /// The subclass's name for messages, e.g. `RandomRotation`.
-    let kind: String
 
     /// A resampling layer; the arguments are checked when it is built.
     init(kind: String, fillMode: FillMode, fillValue: Float, interpolation: Interpolation, name: String) {
-        self.kind = kind
         self.fillMode = fillMode
         self.fillValue = fillValue
         self.interpolation = interpolation
-        self.name = name
+        super.init(kind: kind, name: name)
     }
 
-    public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        _ = try outputShape(forInputShape: inputShape)
-        self.generator = RandomGenerator(seed: generator.next())
-        builtInputShape = inputShape
-    }
-
-    public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
-        try checkArguments()
-        try ImageLayerInput.check(inputShape, layer: name)
-        return inputShape
-    }
-
-    /// In training, each image resampled through the map `drawTransforms` draws for it;
-    /// otherwise `input`.
-    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        guard training else { return input }
-        try checkArguments()
+    /// Each image resampled through the map `drawTransforms` draws for it.
+    override func perturbed(_ input: Tensor) throws -> Tensor {
         let count = try ImageAugmentation.imageCount(of: input, layer: name)
         return try resampled(input, by: drawTransforms(count: count, height: input.shape[1], width: input.shape[2]))
     }
@@ -61,15 +37,17 @@ public class ResamplingAugmentation: StochasticLayer {
 
     /// Throws `ModelError.invalidArgument` for an argument the layer does not accept.
     /// Subclasses check their factors, then call this, which checks the fill value.
-    func checkArguments() throws {
+    override func checkArguments() throws {
         try ImageAugmentation.checkFillValue(fillValue, owner: owner)
+    }
+
+    /// Requires images, `[height, width, channels]`.
+    override func checkSampleShape(_ sampleShape: Shape) throws {
+        try ImageLayerInput.check(sampleShape, layer: name)
     }
 
     /// `images` resampled through `transforms`, one per image, with the layer's settings.
     func resampled(_ images: Tensor, by transforms: [ResamplingTransform]) throws -> Tensor {
         try images.resampled(by: transforms, interpolation: interpolation, fillMode: fillMode, fillValue: fillValue)
     }
-
-    /// The layer as errors name it: `RandomZoom 'random_zoom'`.
-    var owner: String { "\(kind) '\(name)'" }
 }

@@ -1,60 +1,49 @@
 import SynapseTensor
 
 /// The layer behind `Dropout`, `SpatialDropout1D/2D` and `GaussianDropout`: in training it
-/// perturbs its input with noise drawn from its own generator (seeded from the model's seed
-/// when the layer is built, saved by checkpoints), leaving the expected output equal to the
-/// input; otherwise the input passes unchanged.
+/// perturbs its input with noise from its own generator (see `TrainingPerturbation`), leaving
+/// the expected output equal to the input; otherwise the input passes unchanged.
 ///
 /// Use the subclasses; this class holds what they share, and its own noise is `Dropout`'s.
-public class DropoutLayer: StochasticLayer {
+public class DropoutLayer: TrainingPerturbation {
     /// The fraction dropped in training (for `GaussianDropout`, the dropout rate whose
     /// variance its noise has), in [0, 1).
     public let rate: Float
-    public var name: String
-    public var isTrainable = true
-    public private(set) var builtInputShape: Shape?
-    public var parameters: [Parameter] { [] }
-    public var generator = RandomGenerator(seed: 0)
-    /// The subclass's name for messages, e.g. `Dropout`.
-    let kind: String
     /// The spatial axes a sample must have (1: sequences, 2: images), or `nil` for any shape.
     let spatialRank: Int?
 
     /// A dropout layer; the rate is checked when it is built.
     init(rate: Float, kind: String, spatialRank: Int? = nil, name: String) {
         self.rate = rate
-        self.kind = kind
         self.spatialRank = spatialRank
-        self.name = name
+        super.init(kind: kind, name: name)
     }
 
-    public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
-        _ = try outputShape(forInputShape: inputShape)
-        self.generator = RandomGenerator(seed: generator.next())
-        builtInputShape = inputShape
-    }
-
-    public func outputShape(forInputShape inputShape: Shape) throws -> Shape {
+    /// Requires a rate in [0, 1).
+    override func checkArguments() throws {
         guard rate >= 0 && rate < 1 else {
-            throw ModelError.invalidArgument(owner: "\(kind) '\(name)'", argument: "rate", expected: "in [0, 1)", received: "\(rate)")
+            throw ModelError.invalidArgument(owner: owner, argument: "rate", expected: "in [0, 1)", received: "\(rate)")
         }
-        if let spatialRank, inputShape.rank != spatialRank + 1 {
+    }
+
+    /// Requires `spatialRank` spatial axes and channels, when the subclass sets it.
+    override func checkSampleShape(_ sampleShape: Shape) throws {
+        if let spatialRank, sampleShape.rank != spatialRank + 1 {
             throw ModelError.invalidInput(
                 layer: name, expected: "samples of shape \(spatialRank == 1 ? "[steps, channels]" : "[height, width, channels]")",
-                received: "samples of shape \(inputShape)")
+                received: "samples of shape \(sampleShape)")
         }
-        return inputShape
     }
 
-    /// In training, `input` perturbed (`perturbed(_:)`); otherwise `input`.
-    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        guard training, rate > 0 else { return input }
-        return try perturbed(input)
+    /// `input` as it is at rate 0, else `dropped(input)`.
+    override func perturbed(_ input: Tensor) throws -> Tensor {
+        guard rate > 0 else { return input }
+        return try dropped(input)
     }
 
     /// `input` with elements dropped with probability `rate` and the rest scaled by
     /// `1 / (1 − rate)`; subclasses draw other noise.
-    func perturbed(_ input: Tensor) throws -> Tensor {
+    func dropped(_ input: Tensor) throws -> Tensor {
         try input * dropoutMask(shape: input.shape)
     }
 

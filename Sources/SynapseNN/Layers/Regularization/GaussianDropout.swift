@@ -9,7 +9,7 @@ public final class GaussianDropout: DropoutLayer {
         super.init(rate: rate, kind: "GaussianDropout", name: name)
     }
 
-    override func perturbed(_ input: Tensor) throws -> Tensor {
+    override func dropped(_ input: Tensor) throws -> Tensor {
         try input * Tensor.randomNormal(input.shape, mean: 1, standardDeviation: (rate / (1 - rate)).squareRoot(), using: &generator)
     }
 }

@@ -10,7 +10,7 @@ public final class SpatialDropout1D: DropoutLayer {
         super.init(rate: rate, kind: "SpatialDropout1D", spatialRank: 1, name: name)
     }
 
-    override func perturbed(_ input: Tensor) throws -> Tensor {
+    override func dropped(_ input: Tensor) throws -> Tensor {
         try input * dropoutMask(shape: [input.shape[0], 1, input.shape[2]])
     }
 }
@@ -23,7 +23,7 @@ public final class SpatialDropout2D: DropoutLayer {
         super.init(rate: rate, kind: "SpatialDropout2D", spatialRank: 2, name: name)
     }
 
-    override func perturbed(_ input: Tensor) throws -> Tensor {
+    override func dropped(_ input: Tensor) throws -> Tensor {
         try input * dropoutMask(shape: [input.shape[0], 1, 1, input.shape[3]])
     }
 }
