@@ -10,6 +10,8 @@ public final class History: Callback, Codable {
     public private(set) var epochs: [Int] = []
     /// Every figure recorded, one value per epoch.
     public private(set) var values: [MetricKey: [Float]] = [:]
+    /// What `TrainingDiagnostics` recorded, when `fit` ran with it.
+    public internal(set) var diagnostics: TrainingDiagnosticsRecord?
 
     /// An empty history.
     public init() {}
@@ -26,21 +28,25 @@ public final class History: Callback, Codable {
         self.values = values
     }
 
-    private enum CodingKeys: String, CodingKey { case epochs, values }
+    private enum CodingKeys: String, CodingKey { case epochs, values, diagnostics }
 
-    /// Reads `{"epochs": [0, 1], "values": {"loss": [...], "val_loss": [...]}}`.
+    /// Reads `{"epochs": [0, 1], "values": {"loss": [...], "val_loss": [...]}}`, with
+    /// `"diagnostics"` when they were recorded.
     public convenience init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let epochs = try container.decode([Int].self, forKey: .epochs)
         let named = try container.decode([String: [Float]].self, forKey: .values)
         try self.init(epochs: epochs, values: Dictionary(uniqueKeysWithValues: named.map { (MetricKey(keras: $0.key), $0.value) }))
+        diagnostics = try container.decodeIfPresent(TrainingDiagnosticsRecord.self, forKey: .diagnostics)
     }
 
-    /// Writes the epochs and every figure under its Keras name (`loss`, `val_loss`, …).
+    /// Writes the epochs and every figure under its Keras name (`loss`, `val_loss`, …), and
+    /// the diagnostics when there are any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(epochs, forKey: .epochs)
         try container.encode(Dictionary(uniqueKeysWithValues: values.map { ($0.key.description, $0.value) }), forKey: .values)
+        try container.encodeIfPresent(diagnostics, forKey: .diagnostics)
     }
 
     /// The values of `key`, one per epoch (empty if it was never recorded).
@@ -61,7 +67,9 @@ public final class History: Callback, Codable {
                                              received: later.keys.map(\.description).joined(separator: ", "))
         }
         let keys = Set(values.keys).union(later.values.keys)
-        return try History(epochs: epochs + later.epochs, values: Dictionary(uniqueKeysWithValues: keys.map { ($0, self[$0] + later[$0]) }))
+        let joined = try History(epochs: epochs + later.epochs, values: Dictionary(uniqueKeysWithValues: keys.map { ($0, self[$0] + later[$0]) }))
+        joined.diagnostics = diagnostics.map { earlier in later.diagnostics.map(earlier.followed(by:)) ?? earlier } ?? later.diagnostics
+        return joined
     }
 
     /// Records the epoch's figures.

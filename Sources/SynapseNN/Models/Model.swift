@@ -14,9 +14,25 @@ public protocol Model: Layer {
     func build(inputShape: Shape) throws
     /// What `compile` chose: optimizer, loss and metrics (`nil` before `compile`).
     var trainingSetup: TrainingSetup? { get set }
+    /// Every layer's output for the batch `input`, in layer order: what diagnostics inspect.
+    /// Has a default for a stack, each layer feeding the next.
+    ///
+    /// - Throws: `ModelError.invalidInput` naming the first layer that cannot take its input.
+    func layerOutputs(_ input: Tensor, training: Bool) throws -> [(layer: any Layer, output: Tensor)]
 }
 
 extension Model {
+    public func layerOutputs(_ input: Tensor, training: Bool) throws -> [(layer: any Layer, output: Tensor)] {
+        if builtInputShape == nil { try build(inputShape: Shape(Array(input.shape.dimensions.dropFirst()))) }
+        var outputs: [(layer: any Layer, output: Tensor)] = []
+        var output = input
+        for layer in layers {
+            output = try layer(output, training: training)
+            outputs.append((layer, output))
+        }
+        return outputs
+    }
+
     /// Every parameter of every layer, in layer order.
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 

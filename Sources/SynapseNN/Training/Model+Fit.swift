@@ -67,6 +67,7 @@ extension Model {
         allCallbacks.append(history)
 
         let parameters = trainableParameters
+        let observers = allCallbacks.compactMap { $0 as? any TrainingStepObserver }
         if shuffle { for _ in 0..<initialEpoch { _ = batches.shuffledOrder(using: &generator) } }
         for callback in allCallbacks { try callback.trainingWillBegin(context) }
         epochLoop: for epoch in initialEpoch..<epochs {
@@ -78,7 +79,11 @@ extension Model {
                 let rows = batches.rows(ofBatch: batch, in: order)
                 let (batchX, batchY) = try (Batches.take(rows, from: trainX), Batches.take(rows, from: trainY))
                 let batchWeights = try trainWeights.map { try Batches.take(rows, from: $0) }
-                let (loss, regularization) = try trainStep(batchX, batchY, weights: batchWeights, setup: setup, parameters: parameters)
+                let observe: ((TrainingStep) throws -> Void)? = observers.isEmpty ? nil : { step in
+                    for observer in observers { try observer.stepDidCompute(step, context: context) }
+                }
+                let (loss, regularization) = try trainStep(
+                    batchX, batchY, batch: batch, weights: batchWeights, setup: setup, parameters: parameters, observe: observe)
                 runningLoss.add(sum: Double(loss) * Double(rows.count), count: Double(rows.count))
                 if let regularization { runningRegularization.add(sum: Double(regularization) * Double(rows.count), count: Double(rows.count)) }
                 var logs = currentFigures(loss: runningLoss.mean, metrics: setup.metrics)
@@ -97,6 +102,7 @@ extension Model {
             if context.stopTraining { break epochLoop }
         }
         for callback in allCallbacks { try callback.trainingDidEnd(context) }
+        history.diagnostics = allCallbacks.lazy.compactMap { ($0 as? TrainingDiagnostics)?.record }.first
         return history
     }
 
@@ -117,9 +123,10 @@ extension Model {
     }
 
     /// The forward pass, loss, gradients and update for one batch; returns the batch loss and
-    /// adds the batch to the metrics.
+    /// adds the batch to the metrics. `observe` sees the step before the update when given.
     private func trainStep(
-        _ x: Tensor, _ y: Tensor, weights: Tensor? = nil, setup: TrainingSetup, parameters: [Parameter]
+        _ x: Tensor, _ y: Tensor, batch: Int = 0, weights: Tensor? = nil, setup: TrainingSetup, parameters: [Parameter],
+        observe: ((TrainingStep) throws -> Void)? = nil
     ) throws -> (loss: Float, regularization: Float?) {
         var predictions: Tensor?, regularization: Tensor?
         let (loss, gradients) = try valueWithGradient(of: parameters) {
@@ -129,6 +136,9 @@ extension Model {
                 ?? setup.loss(y, output).meanIfNotScalar()
             regularization = try regularizationLoss()
             return try regularization.map { try data + $0 } ?? data
+        }
+        if let observe {
+            try observe(TrainingStep(batch: batch, inputs: x, predictions: predictions!, loss: try loss.scalar, parameters: parameters, gradients: gradients))
         }
         try setup.optimizer.apply(gradients, to: parameters)
         for metric in setup.metrics { try metric.update(labels: y, predictions: predictions!) }
@@ -179,11 +189,9 @@ enum FitArguments {
 
     /// Throws naming the first row of `tensor` that holds a NaN or an infinity.
     static func requireFinite(_ tensor: Tensor, name: String) throws {
-        try tensor.withUnsafeBufferPointer { values in
-            guard let index = values.firstIndex(where: { !$0.isFinite }) else { return }
-            let rowLength = Swift.max(tensor.elementCount / Swift.max(tensor.shape[0], 1), 1)
-            throw ModelError.invalidArgument(
-                owner: "fit", argument: "\(name) row \(index / rowLength)", expected: "finite values", received: "\(values[index]) at element \(index % rowLength)")
-        }
+        guard let index = tensor.firstNonFiniteIndex else { return }
+        let rowLength = Swift.max(tensor.elementCount / Swift.max(tensor.shape[0], 1), 1)
+        throw ModelError.invalidArgument(
+            owner: "fit", argument: "\(name) row \(index / rowLength)", expected: "finite values", received: "\(tensor.scalars[index]) at element \(index % rowLength)")
     }
 }

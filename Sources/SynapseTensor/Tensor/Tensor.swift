@@ -86,6 +86,9 @@ extension Tensor {
     /// The elements in row-major order.
     public var scalars: [Float] { withUnsafeBufferPointer { Array($0) } }
 
+    /// The flat index of the first NaN or infinite element, or `nil` when every one is finite.
+    public var firstNonFiniteIndex: Int? { withUnsafeBufferPointer { $0.firstIndex { !$0.isFinite } } }
+
     /// The single element of a one-element tensor (any rank), e.g. a loss.
     ///
     /// - Throws: `TensorError.invalidArgument` when the tensor has more or fewer than one element.
