@@ -85,6 +85,28 @@ import Testing
         #expect(missing.status != 0 && missing.standardError.split(separator: "\n").count == 1)
     }
 
+    @Test func diagnoseExplainsAHealthyRunAndADivergingOne() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("points.csv").path
+        let (report, history) = (folder.appendingPathComponent("r.html").path, folder.appendingPathComponent("h.json").path)
+        let healthy = try SynapseProcess.run(["train", "--data", data, "--hidden", "8", "--epochs", "3", "--learning-rate", "0.05", "--diagnose",
+                                              "--output", folder.appendingPathComponent("m").path, "--report", report, "--history", history, "--quiet"])
+        #expect(healthy.status == 0, "\(healthy.standardError)")
+        #expect(healthy.standardOutput.contains("Diagnostics after epoch 3") && healthy.standardOutput.contains("Gradient norm by epoch")
+                && healthy.standardOutput.contains("No warnings."), "\(healthy.standardOutput)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("Gradient norm per layer") && html.contains("Layers after epoch 3"))
+        let saved = try JSONDecoder().decode(History.self, from: Data(contentsOf: URL(fileURLWithPath: history)))
+        #expect(saved.diagnostics?.epochs.count == 3)
+
+        let diverging = try SynapseProcess.run(["train", "--data", data, "--hidden", "8", "--epochs", "20", "--optimizer", "sgd", "--learning-rate", "50",
+                                                "--task", "regression", "--diagnose", "--output", folder.appendingPathComponent("d").path, "--quiet"])
+        #expect(diverging.status != 0 && diverging.standardError.contains("the loss became"))
+        #expect(diverging.standardOutput.contains("Warnings:") && diverging.standardOutput.contains("The learning rate is probably too high"),
+                "\(diverging.standardOutput)")
+    }
+
     @Test func crossValidationPrintsEveryFoldAndTheMean() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -29,7 +29,11 @@ struct PlotCommand: ParsableCommand {
             let history: History
             if input.hasSuffix(".json") {
                 guard let data = FileManager.default.contents(atPath: url.path) else { throw CLIError("\(input): cannot read the file") }
-                do { history = try JSONDecoder().decode(History.self, from: data) } catch {
+                do {
+                    let decoder = JSONDecoder()
+                    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+                    history = try decoder.decode(History.self, from: data)
+                } catch {
                     throw CLIError("\(input): expected a History as JSON ({\"epochs\": [...], \"values\": {\"loss\": [...]}}), got \(error)")
                 }
             } else {

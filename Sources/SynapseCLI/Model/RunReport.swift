@@ -18,6 +18,7 @@ enum RunReport {
             var report = HTMLReport(title: title)
             report.add(.preformatted(title: "Model", text: model.summary()))
             if let history, !history.epochs.isEmpty { report.add(.graphic(title: "Training curves", svg: try history.plot().root.markup())) }
+            if let diagnostics = history?.diagnostics { try report.addDiagnostics(diagnostics) }
             let squared = zip(outputs.scalars, y.scalars).map { Double($0 - $1) * Double($0 - $1) }
             let mse = squared.reduce(0, +) / Double(max(squared.count, 1))
             report.add(.figures(title: "On \(data)", [("samples", Double(squared.count)), ("mean_squared_error", mse), ("root_mean_squared_error", mse.squareRoot())]))

@@ -43,6 +43,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue the run checkpointed in --checkpoint; with the same data, --epochs and --seed the final weights equal an uninterrupted run's.")
     var resume = false
 
+    @Flag(help: "Record per-layer gradient norms, weight norms and output statistics each epoch, print them with plain-language warnings (dead ReLU units, vanishing or exploding gradients, probabilities into a from-logits loss, overfitting, a learning rate too high or too low, the first layer to output NaN), and add them to --history and --report.")
+    var diagnose = false
+
     @Flag(help: "Print only the final figures.")
     var quiet = false
 
@@ -58,11 +61,12 @@ struct TrainCommand: ParsableCommand {
                 resumePoint = try network.resumeTraining(from: checkpointURL)
                 if !quiet { print("resuming after epoch \(resumePoint?.initialEpoch ?? 0) of \(arguments.epochs) from \(checkpointURL.path)") }
             }
-            let callbacks: [any Callback] = checkpointURL.map { [ModelCheckpoint(directory: $0, resuming: resumePoint)] } ?? []
-            let trained = try network.fit(try network.shapedAsSamples(train.x), train.y, epochs: arguments.epochs, batchSize: arguments.batchSize,
+            let diagnostics = diagnose ? try TrainingDiagnostics() : nil
+            let callbacks: [any Callback] = (checkpointURL.map { [ModelCheckpoint(directory: $0, resuming: resumePoint)] } ?? []) + (diagnostics.map { [$0] } ?? [])
+            let trained = try Self.printingDiagnostics(diagnostics) { try network.fit(try network.shapedAsSamples(train.x), train.y, epochs: arguments.epochs, batchSize: arguments.batchSize,
                                           validationSplit: validationSplit == 0 ? .none : .shuffled(validationSplit),
                                           callbacks: callbacks, verbose: quiet ? 0 : 1, seed: arguments.seed,
-                                          initialEpoch: resumePoint?.initialEpoch ?? 0)
+                                          initialEpoch: resumePoint?.initialEpoch ?? 0) }
             let record = try resumePoint?.history.followed(by: trained) ?? trained
             var figures = record.keys.map { "\($0): \(String(format: "%.4f", record[$0].last ?? .nan))" }
             if let test {
@@ -72,6 +76,7 @@ struct TrainCommand: ParsableCommand {
             if let history {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
                 try encoder.encode(record).write(to: URL(fileURLWithPath: history), options: .atomic)
             }
             if let report {
@@ -82,5 +87,12 @@ struct TrainCommand: ParsableCommand {
             print(figures.sorted().joined(separator: "\n"))
             print("saved to \(output)")
         }
+    }
+
+    /// Runs `fit`, then prints `diagnostics`' summary (when given), also when `fit` throws, so a
+    /// run stopped by a NaN loss still says which layer broke.
+    static func printingDiagnostics(_ diagnostics: TrainingDiagnostics?, _ fit: () throws -> History) throws -> History {
+        defer { if let diagnostics { print("\n" + diagnostics.record.summary() + "\n") } }
+        return try fit()
     }
 }

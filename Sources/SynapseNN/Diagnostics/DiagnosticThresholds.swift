@@ -13,6 +13,9 @@ public struct DiagnosticThresholds: Equatable, Sendable {
     /// How far the training loss may climb above its lowest value (as a multiple) before
     /// `learningRateTooHigh` is raised.
     public var divergenceFactor: Float = 1.5
+    /// How many times the first batch's loss a later batch's may reach before
+    /// `learningRateTooHigh` is raised.
+    public var batchDivergenceFactor: Float = 1000
     /// The relative fall in training loss, since the first epoch, below which a run counts
     /// as making no progress.
     public var noProgressFraction: Float = 0.01

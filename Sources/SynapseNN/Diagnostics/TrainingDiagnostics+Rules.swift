@@ -32,9 +32,14 @@ extension TrainingDiagnostics {
         }
     }
 
-    /// On a non-finite batch loss, finds the first layer whose output is not finite (with the
+    /// Raises `learningRateTooHigh` when a batch's loss dwarfs the first batch's; on a
+    /// non-finite batch loss, finds the first layer whose output is not finite (with the
     /// weights the batch was computed with) and says so.
     func checkLoss(of step: TrainingStep, model: any Model) throws {
+        if firstBatchLoss == nil { firstBatchLoss = step.loss }
+        if let first = firstBatchLoss, first > 0, step.loss.isFinite, step.loss > first * thresholds.batchDivergenceFactor {
+            raiseDivergence(problem: "the batch loss grew from \(Self.figure(first)) at the first batch to \(Self.figure(step.loss)) at batch \(step.batch + 1) of epoch \(epoch + 1).")
+        }
         if !step.loss.isFinite {
             let outputs = try model.layerOutputs(step.inputs, training: false)
             let culprit = outputs.first { $0.output.firstNonFiniteIndex != nil }
@@ -69,7 +74,10 @@ extension TrainingDiagnostics {
         checkProgress(figures, learningRate: learningRate)
     }
 
+    /// Compares gradient norms across depth; skipped in an epoch whose loss diverged, where
+    /// they say more about the divergence than about the architecture.
     private func checkGradientFlow(_ figures: EpochDiagnostics) {
+        guard !record.warnings.contains(where: { $0.kind == .learningRateTooHigh && $0.epoch == epoch }) else { return }
         let norms = figures.layers.filter { $0.gradientNorm != nil }
         if let broken = norms.first(where: { !$0.gradientNorm!.isFinite }) {
             raise(DiagnosticWarning(
@@ -132,8 +140,8 @@ extension TrainingDiagnostics {
     }
 
     /// `x` with 3 significant digits.
-    static func figure(_ x: Float) -> String { String(format: "%.3g", Double(x)) }
+    static func figure(_ x: Float) -> String { TrainingDiagnosticsRecord.figure(x) }
 
     /// `x` (a fraction) as a whole percentage.
-    static func percent(_ x: Float) -> String { "\(Int((x * 100).rounded())) %" }
+    static func percent(_ x: Float) -> String { TrainingDiagnosticsRecord.percent(x) }
 }

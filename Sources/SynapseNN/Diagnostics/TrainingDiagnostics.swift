@@ -31,6 +31,8 @@ public final class TrainingDiagnostics: TrainingStepObserver {
     var epoch = 0
     private var sample: [Tensor] = []
     var sampleRows = 0
+    /// The run's first batch loss, the yardstick of divergence within an epoch.
+    var firstBatchLoss: Float?
     private var weightsAtEpochStart: [[Tensor]] = []
     private var outputsChecked = false
     /// Each epoch's training loss, and validation loss when there is one.
@@ -56,6 +58,7 @@ public final class TrainingDiagnostics: TrainingStepObserver {
             return indices.isEmpty ? nil : (layer.name, indices)
         }
         outputsChecked = false
+        firstBatchLoss = nil
     }
 
     public func epochWillBegin(_ epoch: Int, context: TrainingContext) throws {

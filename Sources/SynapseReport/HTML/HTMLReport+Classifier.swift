@@ -4,7 +4,8 @@ import SynapseTensor
 
 extension HTMLReport {
     /// The report of a trained classifier: model summary, training curves, final figures, the
-    /// classification report, the confusion matrix, and (given the inputs as images) the most
+    /// training diagnostics when the history has them, the classification report, the
+    /// confusion matrix, and (given the inputs as images) the most
     /// confident mistakes.
     ///
     /// ```swift
@@ -31,6 +32,7 @@ extension HTMLReport {
             report.add(.graphic(title: "Training curves", svg: try history.plot().root.markup()))
             let last = history.keys.filter { $0 != .learningRate }.compactMap { key in history[key].last.map { (name: key.description, value: Double($0)) } }
             report.add(.figures(title: "After the last epoch (\(history.epochs.count))", last))
+            if let diagnostics = history.diagnostics { try report.addDiagnostics(diagnostics) }
         }
         let confusion = ConfusionMatrix()
         try confusion.update(labels: labels, predictions: probabilities)
