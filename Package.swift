@@ -56,6 +56,7 @@ let package = Package(
         .executableTarget(name: "PulseDetection", dependencies: ["SeedPrograms"], path: "Examples/PulseDetection"),
         .executableTarget(name: "DeepClassifier", dependencies: ["SeedPrograms"], path: "Examples/DeepClassifier"),
         .executableTarget(name: "Overfitting", dependencies: ["SeedPrograms"], path: "Examples/Overfitting"),
+        .executableTarget(name: "VanishingGradients", dependencies: ["SeedPrograms"], path: "Examples/VanishingGradients"),
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
         .target(
             name: "SynapseTestSupport",

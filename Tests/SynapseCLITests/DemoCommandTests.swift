@@ -30,6 +30,17 @@ import Testing
         #expect(object["met_target"] as? Bool == true)
     }
 
+    @Test func vanishingShowsTheSigmoidStacksGradientShrinkAndTheWarning() throws {
+        let text = try SynapseProcess.run(["demo", "vanishing"])
+        #expect(text.status == 0, "stderr: \(text.standardError)")
+        #expect(text.standardOutput.contains("first ÷ last") && text.standardOutput.contains("the gradient vanishes on its way back"))
+        #expect(text.standardOutput.contains("relu + He: no warnings."))
+        let object = try SynapseProcess.jsonObject(try SynapseProcess.run(["demo", "vanishing", "--json"]).standardOutput)
+        #expect(try #require(object["sigmoid_log10_gradient_ratio"] as? Double) < -3)
+        #expect(try #require(object["relu_he_log10_gradient_ratio"] as? Double) > -1)
+        #expect(object["met_target"] as? Bool == true)
+    }
+
     /// The digit recogniser reaches its target and reports a full confusion matrix.
     @Test(.enabled(if: hasData, "SYNAPSE_DATA is not set")) func digitsJSONReachesTheTarget() throws {
         let output = try SynapseProcess.run(["demo", "digits", "--json"])

@@ -22,6 +22,8 @@ enum DemoName: String, CaseIterable {
     case overfitting
     /// Seven activations on the same network (`activationComparison`).
     case activations
+    /// A deep sigmoid stack against ReLU + He (+ batch norm), with gradient diagnostics (`vanishingGradients`).
+    case vanishing
 
     /// The demo called `name`.
     ///
@@ -39,7 +41,7 @@ enum DemoName: String, CaseIterable {
         case .binaryDigits, .digits, .cnn: return "mnist"
         case .iris: return "iris"
         case .activations: return "sklearn-digits"
-        case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting: return nil
+        case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting, .vanishing: return nil
         }
     }
 
@@ -72,6 +74,8 @@ enum DemoName: String, CaseIterable {
             return ["a wide network on 200 rows overfits; dropout, L2 and early", "stopping compared in a table. Needs no data."]
         case .activations:
             return ["sigmoid, tanh, relu, leaky relu, elu, swish and gelu on the same", "network: time, epochs to 95 %, accuracy. Needs sklearn-digits/."]
+        case .vanishing:
+            return ["ten sigmoid layers against relu + He (+ batch norm): each layer's", "gradient norm, the diagnostics' warnings, accuracy. Needs no data."]
         }
     }
 }
