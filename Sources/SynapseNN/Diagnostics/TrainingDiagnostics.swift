@@ -120,10 +120,6 @@ public final class TrainingDiagnostics: TrainingStepObserver {
 
     /// The L2 norm of all of `tensors`' elements together.
     static func norm(of tensors: [Tensor]) -> Float {
-        var sum = 0.0
-        for tensor in tensors {
-            tensor.withUnsafeBufferPointer { values in for value in values { sum += Double(value) * Double(value) } }
-        }
-        return Float(sum.squareRoot())
+        Float(tensors.reduce(0.0) { $0 + $1.withUnsafeBufferPointer(\.sumOfSquares) }.squareRoot())
     }
 }

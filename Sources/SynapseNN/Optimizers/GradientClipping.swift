@@ -57,7 +57,7 @@ public struct GradientClipping: Equatable, Sendable {
         guard let globalClipNorm else { return 1 }
         var sumOfSquares: Double = 0
         for (gradient, parameter) in zip(gradients, parameters) where parameter.isTrainable {
-            sumOfSquares += gradient.withUnsafeBufferPointer(GradientClipping.sumOfSquares)
+            sumOfSquares += gradient.withUnsafeBufferPointer(\.sumOfSquares)
         }
         return GradientClipping.scale(norm: sumOfSquares.squareRoot(), limit: globalClipNorm)
     }
@@ -65,34 +65,12 @@ public struct GradientClipping: Equatable, Sendable {
     /// The factor `gradient` is multiplied by for `clipNorm` (1 when unset or within it).
     func scale(of gradient: UnsafeBufferPointer<Float>) -> Float {
         guard let clipNorm else { return 1 }
-        return GradientClipping.scale(norm: GradientClipping.sumOfSquares(gradient).squareRoot(), limit: clipNorm)
+        return GradientClipping.scale(norm: gradient.sumOfSquares.squareRoot(), limit: clipNorm)
     }
 
     /// `limit / max(norm, limit)`: exactly 1 within the limit, NaN for a non-finite norm.
     private static func scale(norm: Double, limit: Float) -> Float {
         guard norm.isFinite else { return .nan }
         return norm <= Double(limit) ? 1 : Float(Double(limit) / norm)
-    }
-
-    /// `Σ xᵢ²`: eight lanes of `Float` partial sums over blocks of at most 1024 elements, each
-    /// block's total added in `Double` (vectorised, within about 1e-5 relative, and
-    /// deterministic: the order of additions depends only on the count).
-    private static func sumOfSquares(_ values: UnsafeBufferPointer<Float>) -> Double {
-        guard let base = values.baseAddress else { return 0 }
-        let count = values.count, vectorEnd = count - count % 8
-        var total: Double = 0
-        var index = 0
-        while index < vectorEnd {
-            let blockEnd = Swift.min(index + 1024, vectorEnd)
-            var lanes = SIMD8<Float>()
-            while index < blockEnd {
-                let x = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Float>.self)
-                lanes += x * x
-                index += 8
-            }
-            total += Double(lanes.sum())
-        }
-        for value in UnsafeBufferPointer(rebasing: values[vectorEnd...]) { total += Double(value) * Double(value) }
-        return total
     }
 }
