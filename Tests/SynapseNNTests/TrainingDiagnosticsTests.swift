@@ -13,9 +13,10 @@ private func threeClasses(samples: Int = 600, seed: UInt64 = 3) throws -> (x: Te
 
 /// Fits `model` with diagnostics and returns them, the run's error (if it threw) included.
 private func diagnose(
-    _ model: Sequential, on data: (x: Tensor, y: Tensor), epochs: Int, validation: ValidationSplit = .none, batchSize: Int = 32
+    _ model: Sequential, on data: (x: Tensor, y: Tensor), epochs: Int, validation: ValidationSplit = .none, batchSize: Int = 32,
+    thresholds: DiagnosticThresholds = DiagnosticThresholds()
 ) throws -> (record: TrainingDiagnosticsRecord, history: History?, error: (any Error)?) {
-    let diagnostics = try TrainingDiagnostics()
+    let diagnostics = try TrainingDiagnostics(thresholds: thresholds)
     do {
         let history = try model.fit(data.x, data.y, epochs: epochs, batchSize: batchSize, validationSplit: validation, callbacks: [diagnostics], verbose: 0)
         return (diagnostics.record, history, nil)
@@ -84,7 +85,7 @@ private func diagnose(
         #expect(relu.epochs[0].gradientDepthRatio! > 0.1)
     }
 
-    @Test func saturatedSigmoidOutputsAreCounted() throws {
+    @Test func aSaturatedSigmoidAndTanhStackIsCountedAndCalledSaturated() throws {
         let model = Sequential(seed: 1) {
             Input(shape: [20])
             Dense(32, activation: .sigmoid, kernelInitializer: .randomNormal(mean: 0, standardDeviation: 4))
@@ -96,6 +97,23 @@ private func diagnose(
         let layers = record.epochs[0].layers
         #expect(layers[0].activations.saturatedFraction! > 0.5 && layers[1].activations.saturatedFraction! > 0.5)
         #expect(layers[0].activations.deadUnitFraction == nil && layers[2].activations.saturatedFraction == nil)
+        #expect(record.warnings(of: .saturatedActivations).compactMap(\.layer) == ["dense", "dense_1"], "\(record.warnings)")
+    }
+
+    @Test func aConfidentSigmoidOutputIsNotCalledSaturated() throws {
+        let model = Sequential(seed: 1) {
+            Input(shape: [20])
+            Dense(16, activation: .relu)
+            Dense(1, activation: .sigmoid)
+        }
+        model.compile(optimizer: Adam(learningRate: 1e-2), loss: .binaryCrossentropy())
+        let data = try threeClasses()
+        var strict = DiagnosticThresholds()
+        strict.saturatedFraction = 0.2
+        let labels = try (data.y .> Tensor(0.5)).reshaped(to: [data.y.shape[0], 1])
+        let (record, _, _) = try diagnose(model, on: (data.x, labels), epochs: 20, thresholds: strict)
+        #expect(record.epochs.last!.layers.last!.activations.saturatedFraction! > 0.2, "the trained output is confident")
+        #expect(record.warnings.isEmpty, "\(record.warnings)")
     }
 
     @Test func softmaxBeforeAFromLogitsLossAndLogitsIntoAProbabilityLossAreCaught() throws {

@@ -3,6 +3,8 @@
 public struct DiagnosticThresholds: Equatable, Sendable {
     /// The fraction of a ReLU layer's units dead on the sampled rows that raises `deadReLU`.
     public var deadUnitFraction: Float = 0.5
+    /// The fraction of a sigmoid or tanh layer's outputs at its bounds that raises `saturatedActivations`.
+    public var saturatedFraction: Float = 0.5
     /// A gradient depth ratio (first layer's norm ÷ last layer's) below this raises `vanishingGradients`.
     public var vanishingRatio: Float = 1e-2
     /// A gradient depth ratio above this raises `explodingGradients`.

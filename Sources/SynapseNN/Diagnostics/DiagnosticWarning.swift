@@ -9,6 +9,9 @@ public struct DiagnosticWarning: Codable, Equatable, Sendable, CustomStringConve
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// Most units of a ReLU layer output 0 for every sample, so they no longer learn.
         case deadReLU
+        /// Most outputs of a sigmoid or tanh layer sit at the function's bounds, where its
+        /// derivative is nearly 0.
+        case saturatedActivations
         /// The gradient shrinks by orders of magnitude from the last layer to the first.
         case vanishingGradients
         /// The gradient grows by orders of magnitude from the last layer to the first, or is non-finite.

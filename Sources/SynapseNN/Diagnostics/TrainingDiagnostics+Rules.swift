@@ -59,7 +59,7 @@ extension TrainingDiagnostics {
         }
     }
 
-    /// The per-epoch checks: dead units, gradient flow across depth, overfitting, and progress.
+    /// The per-epoch checks: dead and saturated units, gradient flow across depth, overfitting, and progress.
     func checkEpoch(_ figures: EpochDiagnostics, learningRate: Float) {
         for layer in figures.layers {
             if let dead = layer.activations.deadUnitFraction, dead >= thresholds.deadUnitFraction {
@@ -67,6 +67,13 @@ extension TrainingDiagnostics {
                     .deadReLU, epoch: epoch, layer: layer.layer,
                     problem: "\(Self.percent(dead)) of its ReLU units output 0 for every one of \(sampleRows) training samples: they get no gradient and no longer learn (dead ReLU).",
                     remedy: "a lower learning rate, He initialisation (kernelInitializer: .heNormal), LeakyReLU or ELU, or BatchNormalization before the activation."))
+            }
+            // The output layer is left out: a confident classifier's sigmoid outputs are meant to be near 0 and 1.
+            if layer.layer != figures.layers.last?.layer, let saturated = layer.activations.saturatedFraction, saturated >= thresholds.saturatedFraction {
+                raise(DiagnosticWarning(
+                    .saturatedActivations, epoch: epoch, layer: layer.layer,
+                    problem: "\(Self.percent(saturated)) of its outputs sit within 0.01 of the activation's bounds, where its derivative is nearly 0: those units pass back almost no gradient (saturation).",
+                    remedy: "smaller initial weights (glorotUniform), standardised inputs, BatchNormalization before the activation, or a ReLU-family activation."))
             }
         }
         checkGradientFlow(figures)
