@@ -19,6 +19,8 @@ public protocol Model: Layer {
     ///
     /// - Throws: `ModelError.invalidInput` naming the first layer that cannot take its input.
     func layerOutputs(_ input: Tensor, training: Bool) throws -> [(layer: any Layer, output: Tensor)]
+    /// One row per layer for `summary()`. Has a default for a stack.
+    func summaryRows() -> [LayerSummaryRow]
 }
 
 extension Model {

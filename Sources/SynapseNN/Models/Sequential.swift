@@ -94,13 +94,7 @@ public final class Sequential: Model {
 
     /// Adds `layer`, renaming it if its name is taken.
     private func append(_ layer: any Layer) {
-        let taken = Set(layers.map(\.name))
-        if taken.contains(layer.name) {
-            let base = layer.name
-            var suffix = 1
-            while taken.contains("\(base)_\(suffix)") { suffix += 1 }
-            layer.name = "\(base)_\(suffix)"
-        }
+        layer.name = LayerNaming.unique(layer.name, avoiding: Set(layers.map(\.name)))
         layers.append(layer)
     }
 
