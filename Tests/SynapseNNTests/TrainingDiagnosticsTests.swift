@@ -172,7 +172,7 @@ private func diagnose(
         let data = try threeClasses()
         // Inputs near 1e30: 'wide' reaches about 1e34, and 'wider' overflows Float's 3.4e38.
         let huge = data.x * 1e30
-        let outputs = try model.layerOutputs(huge, training: false)
+        let outputs = try model.layerOutputs([huge], training: false)
         let (record, _, error) = try diagnose(model, on: (huge, data.y), epochs: 1)
         #expect(error != nil)
         let nonFinite = try #require(record.warnings(of: .nonFiniteOutput).first, "\(record.warnings)")

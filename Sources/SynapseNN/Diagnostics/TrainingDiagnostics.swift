@@ -29,7 +29,8 @@ public final class TrainingDiagnostics: TrainingStepObserver {
     private var gradientNormSums: [Double] = []
     private var steps = 0
     var epoch = 0
-    private var sample: [Tensor] = []
+    /// Up to `sampleSize` of the epoch's rows: per batch, one array per model input.
+    private var sample: [[Tensor]] = []
     var sampleRows = 0
     /// The run's first batch loss, the yardstick of divergence within an epoch.
     var firstBatchLoss: Float?
@@ -76,21 +77,22 @@ public final class TrainingDiagnostics: TrainingStepObserver {
             gradientNormSums[group] += Double(Self.norm(of: indices.map { step.gradients[$0] }))
         }
         steps += 1
-        if sampleRows < sampleSize {
-            let rows = Swift.min(step.inputs.shape[0], sampleSize - sampleRows)
-            sample.append(rows == step.inputs.shape[0] ? step.inputs : try step.inputs.sliced([0..<rows]))
+        if sampleRows < sampleSize, let batchRows = step.inputs.first?.shape[0] {
+            let rows = Swift.min(batchRows, sampleSize - sampleRows)
+            sample.append(rows == batchRows ? step.inputs : try step.inputs.map { try $0.sliced([0..<rows]) })
             sampleRows += rows
         }
-        if !outputsChecked, let loss = context.model.trainingSetup?.loss {
+        if !outputsChecked, let objectives = context.model.trainingSetup?.objectives {
             outputsChecked = true
-            checkOutputs(step.predictions, against: loss)
+            for (objective, predictions) in zip(objectives, step.predictions) { checkOutputs(predictions, against: objective.loss) }
         }
         try checkLoss(of: step, model: context.model)
     }
 
     public func epochDidEnd(_ epoch: Int, logs: [MetricKey: Float], context: TrainingContext) throws {
         let parameters = context.model.trainableParameters
-        let outputs = sample.isEmpty ? [] : try context.model.layerOutputs(Tensor.concatenating(sample, alongAxis: 0), training: false)
+        let inputs = try (0..<(sample.first?.count ?? 0)).map { input in try Tensor.concatenating(sample.map { $0[input] }, alongAxis: 0) }
+        let outputs = sample.isEmpty ? [] : try context.model.layerOutputs(inputs, training: false)
         let groupOf = Dictionary(uniqueKeysWithValues: parameterGroups.enumerated().map { ($0.element.layer, $0.offset) })
         let layers = outputs.filter { !($0.layer is Input) }.map { layer, output -> LayerDiagnostics in
             let activation = (layer as? any ActivatedLayer)?.outputActivation

@@ -5,10 +5,10 @@ import SynapseTensor
 public struct TrainingStep {
     /// The batch's index within the epoch, counted from 0.
     public let batch: Int
-    /// The batch's inputs.
-    public let inputs: Tensor
-    /// The model's outputs for the batch (training mode, detached).
-    public let predictions: Tensor
+    /// The batch's inputs, one array per model input.
+    public let inputs: [Tensor]
+    /// The model's outputs for the batch (training mode, detached), one per model output.
+    public let predictions: [Tensor]
     /// The batch's loss, regularization included.
     public let loss: Float
     /// The parameters being trained, in the order of `gradients`.

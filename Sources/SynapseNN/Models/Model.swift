@@ -14,17 +14,27 @@ public protocol Model: Layer {
     func build(inputShape: Shape) throws
     /// What `compile` chose: optimizer, loss and metrics (`nil` before `compile`).
     var trainingSetup: TrainingSetup? { get set }
-    /// Every layer's output for the batch `input`, in layer order: what diagnostics inspect.
-    /// Has a default for a stack, each layer feeding the next.
+    /// Every layer's output for one batch per input, in the order the layers run: what
+    /// diagnostics inspect. Has a default for a stack, each layer feeding the next.
     ///
     /// - Throws: `ModelError.invalidInput` naming the first layer that cannot take its input.
-    func layerOutputs(_ input: Tensor, training: Bool) throws -> [(layer: any Layer, output: Tensor)]
+    func layerOutputs(_ inputs: [Tensor], training: Bool) throws -> [(layer: any Layer, output: Tensor)]
+    /// The outputs for one batch per input. Has a default for a model of one input and one
+    /// output (`forward`).
+    ///
+    /// - Throws: `ModelError.invalidInput` for another number of batches than inputs, and the
+    ///   layers' errors.
+    func forward(inputs: [Tensor], training: Bool) throws -> [Tensor]
+    /// The names outputs are logged under: the output layers' names. Has a default for a
+    /// stack: its last layer's name.
+    var outputNames: [String] { get }
     /// One row per layer for `summary()`. Has a default for a stack.
     func summaryRows() -> [LayerSummaryRow]
 }
 
 extension Model {
-    public func layerOutputs(_ input: Tensor, training: Bool) throws -> [(layer: any Layer, output: Tensor)] {
+    public func layerOutputs(_ inputs: [Tensor], training: Bool) throws -> [(layer: any Layer, output: Tensor)] {
+        let input = try onlyInput(of: inputs)
         if builtInputShape == nil { try build(inputShape: Shape(Array(input.shape.dimensions.dropFirst()))) }
         var outputs: [(layer: any Layer, output: Tensor)] = []
         var output = input
@@ -33,6 +43,20 @@ extension Model {
             outputs.append((layer, output))
         }
         return outputs
+    }
+
+    public func forward(inputs: [Tensor], training: Bool) throws -> [Tensor] {
+        [try forward(try onlyInput(of: inputs), training: training)]
+    }
+
+    public var outputNames: [String] { [layers.last?.name ?? name] }
+
+    /// The one batch of a single-input model.
+    private func onlyInput(of inputs: [Tensor]) throws -> Tensor {
+        guard inputs.count == 1 else {
+            throw ModelError.invalidInput(layer: name, expected: "one input batch", received: "\(inputs.count)")
+        }
+        return inputs[0]
     }
 
     /// Every parameter of every layer, in layer order.

@@ -39,29 +39,57 @@ extension Model {
         callbacks: [any Callback] = [], verbose: Verbosity = .automatic, terminateOnNaN: Bool = true, seed: UInt64 = 0,
         initialEpoch: Int = 0
     ) throws -> History {
+        try fit([x], [y], epochs: epochs, batchSize: batchSize, shuffle: shuffle, validationSplit: validationSplit,
+                validationData: validationData.map { ([$0.x], [$0.y]) }, classWeights: classWeights, sampleWeights: sampleWeights,
+                callbacks: callbacks, verbose: verbose, terminateOnNaN: terminateOnNaN, seed: seed, initialEpoch: initialEpoch)
+    }
+
+    /// Trains a model of several inputs or outputs: one array per input in `x`, one label
+    /// array per output in `y` (in the order of `outputNames`), rows aligned across all.
+    ///
+    /// Each output's loss is weighted as `compile` said; the History holds the total `loss`,
+    /// and, with several outputs, each one's `<output>_loss` and `<output>_<metric>`.
+    /// `classWeights` needs a single output; `sampleWeights` weigh every output's loss.
+    ///
+    /// - Throws: as `fit(_:_:…)`, and `ModelError.invalidArgument` for another number of
+    ///   arrays than the model has inputs or outputs, or arrays of different row counts.
+    @discardableResult
+    public func fit(
+        _ x: [Tensor], _ y: [Tensor], epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
+        validationSplit: ValidationSplit = .none, validationData: (x: [Tensor], y: [Tensor])? = nil,
+        classWeights: [Int: Float]? = nil, sampleWeights: Tensor? = nil,
+        callbacks: [any Callback] = [], verbose: Verbosity = .automatic, terminateOnNaN: Bool = true, seed: UInt64 = 0,
+        initialEpoch: Int = 0
+    ) throws -> History {
         let setup = try requireSetup(for: "fit")
-        try FitArguments.validate(x: x, y: y, epochs: epochs, batchSize: batchSize)
+        try FitArguments.validate(x: x, y: y, outputs: setup.objectives.count, epochs: epochs, batchSize: batchSize)
         guard (0..<epochs).contains(initialEpoch) else {
             throw ModelError.invalidArgument(owner: "fit", argument: "initialEpoch", expected: "0 ..< epochs (\(epochs))", received: "\(initialEpoch)")
         }
+        if classWeights != nil && y.count > 1 {
+            throw ModelError.invalidArgument(owner: "fit", argument: "classWeights", expected: "a model with one output (use sampleWeights)", received: "\(y.count) outputs")
+        }
+        let rowCount = x[0].shape[0]
         var generator = RandomGenerator(seed: seed)
-        let (trainingRows, validationRows) = try validationSplit.partition(count: x.shape[0], using: &generator)
-        let trainX = validationRows.isEmpty ? x : try x.gathering(atIndices: trainingRows, alongAxis: 0)
-        let trainY = validationRows.isEmpty ? y : try y.gathering(atIndices: trainingRows, alongAxis: 0)
-        let weights = try SampleWeights.make(labels: y, classWeights: classWeights, sampleWeights: sampleWeights)
-        let trainWeights = validationRows.isEmpty ? weights : try weights?.gathering(atIndices: trainingRows, alongAxis: 0)
-        let validation = try validationData
-            ?? (validationRows.isEmpty ? nil : (try x.gathering(atIndices: validationRows, alongAxis: 0), try y.gathering(atIndices: validationRows, alongAxis: 0)))
-        if builtInputShape == nil { try build(inputShape: Shape(Array(x.shape.dimensions.dropFirst()))) }
+        let (trainingRows, validationRows) = try validationSplit.partition(count: rowCount, using: &generator)
+        func training(_ arrays: [Tensor]) throws -> [Tensor] {
+            validationRows.isEmpty ? arrays : try arrays.map { try $0.gathering(atIndices: trainingRows, alongAxis: 0) }
+        }
+        let (trainX, trainY) = (try training(x), try training(y))
+        let weights = try SampleWeights.make(labels: y[0], classWeights: classWeights, sampleWeights: sampleWeights)
+        let trainWeights = try weights.map { try training([$0])[0] }
+        let validation = try validationData ?? (validationRows.isEmpty ? nil : (
+            try x.map { try $0.gathering(atIndices: validationRows, alongAxis: 0) }, try y.map { try $0.gathering(atIndices: validationRows, alongAxis: 0) }))
+        if builtInputShape == nil { try build(inputShape: Shape(Array(x[0].shape.dimensions.dropFirst()))) }
 
         let history = History()
-        let batches = Batches(count: trainX.shape[0], batchSize: batchSize)
+        let batches = Batches(count: trainX[0].shape[0], batchSize: batchSize)
         let context = TrainingContext(model: self, optimizer: setup.optimizer, epochs: epochs, stepsPerEpoch: batches.batchCount)
         var allCallbacks = callbacks
         if terminateOnNaN && !callbacks.contains(where: { $0 is TerminateOnNaN }) { allCallbacks.append(TerminateOnNaN()) }
         if verbose != .silent {
             let logger = ProgressLogger(verbosity: verbose)
-            logger.note(validationData == nil ? validationSplit.explanation(count: x.shape[0], seed: seed) : "")
+            logger.note(validationData == nil ? validationSplit.explanation(count: rowCount, seed: seed) : "")
             allCallbacks.append(logger)
         }
         allCallbacks.append(history)
@@ -73,27 +101,23 @@ extension Model {
         epochLoop: for epoch in initialEpoch..<epochs {
             for callback in allCallbacks { try callback.epochWillBegin(epoch, context: context) }
             for metric in setup.metrics { metric.reset() }
-            var runningLoss = RunningMean(), runningRegularization = RunningMean()
+            var losses = EpochLosses(outputs: setup.objectives.count)
             let order = shuffle ? batches.shuffledOrder(using: &generator) : nil
             for batch in 0..<batches.batchCount {
                 let rows = batches.rows(ofBatch: batch, in: order)
-                let (batchX, batchY) = try (Batches.take(rows, from: trainX), Batches.take(rows, from: trainY))
+                let batchX = try trainX.map { try Batches.take(rows, from: $0) }, batchY = try trainY.map { try Batches.take(rows, from: $0) }
                 let batchWeights = try trainWeights.map { try Batches.take(rows, from: $0) }
                 let observe: ((TrainingStep) throws -> Void)? = observers.isEmpty ? nil : { step in
                     for observer in observers { try observer.stepDidCompute(step, context: context) }
                 }
-                let (loss, regularization) = try trainStep(
-                    batchX, batchY, batch: batch, weights: batchWeights, setup: setup, parameters: parameters, observe: observe)
-                runningLoss.add(sum: Double(loss) * Double(rows.count), count: Double(rows.count))
-                if let regularization { runningRegularization.add(sum: Double(regularization) * Double(rows.count), count: Double(rows.count)) }
-                var logs = currentFigures(loss: runningLoss.mean, metrics: setup.metrics)
-                logs[.batchLoss] = loss
+                let step = try trainStep(batchX, batchY, batch: batch, weights: batchWeights, setup: setup, parameters: parameters, observe: observe)
+                losses.add(step, rows: rows.count)
+                var logs = currentFigures(losses, setup: setup)
+                logs[.batchLoss] = step.loss
                 for callback in allCallbacks { try callback.batchDidEnd(batch, logs: logs, context: context) }
                 if context.stopTraining { break }
             }
-            var logs = currentFigures(loss: runningLoss.mean, metrics: setup.metrics)
-            // The regularizers' share of the loss, reported on its own (the loss includes it).
-            if runningRegularization.count > 0 { logs[.regularizationLoss] = runningRegularization.mean }
+            var logs = currentFigures(losses, setup: setup)
             if let validation {
                 for (key, value) in try evaluate(validation.x, validation.y, batchSize: batchSize) { logs[key.validation] = value }
             }
@@ -112,43 +136,65 @@ extension Model {
     /// - Throws: as `fit`.
     @discardableResult
     public func trainOnBatch(_ x: Tensor, _ y: Tensor) throws -> [MetricKey: Float] {
-        let setup = try requireSetup(for: "trainOnBatch")
-        try FitArguments.validate(x: x, y: y, epochs: 1, batchSize: 1)
-        if builtInputShape == nil { try build(inputShape: Shape(Array(x.shape.dimensions.dropFirst()))) }
-        for metric in setup.metrics { metric.reset() }
-        let (loss, regularization) = try trainStep(x, y, setup: setup, parameters: trainableParameters)
-        var figures = currentFigures(loss: loss, metrics: setup.metrics)
-        if let regularization { figures[.regularizationLoss] = regularization }
-        return figures
+        try trainOnBatch([x], [y])
     }
 
-    /// The forward pass, loss, gradients and update for one batch; returns the batch loss and
-    /// adds the batch to the metrics. `observe` sees the step before the update when given.
+    /// One optimisation step on one batch of a model of several inputs or outputs.
+    ///
+    /// - Returns: the batch's losses and metrics (the metrics are reset first).
+    /// - Throws: as `fit`.
+    @discardableResult
+    public func trainOnBatch(_ x: [Tensor], _ y: [Tensor]) throws -> [MetricKey: Float] {
+        let setup = try requireSetup(for: "trainOnBatch")
+        try FitArguments.validate(x: x, y: y, outputs: setup.objectives.count, epochs: 1, batchSize: 1)
+        if builtInputShape == nil { try build(inputShape: Shape(Array(x[0].shape.dimensions.dropFirst()))) }
+        for metric in setup.metrics { metric.reset() }
+        var losses = EpochLosses(outputs: setup.objectives.count)
+        losses.add(try trainStep(x, y, setup: setup, parameters: trainableParameters), rows: x[0].shape[0])
+        return currentFigures(losses, setup: setup)
+    }
+
+    /// The forward pass, loss, gradients and update for one batch; returns the batch's losses
+    /// and adds the batch to the metrics. `observe` sees the step before the update when given.
     private func trainStep(
-        _ x: Tensor, _ y: Tensor, batch: Int = 0, weights: Tensor? = nil, setup: TrainingSetup, parameters: [Parameter],
+        _ x: [Tensor], _ y: [Tensor], batch: Int = 0, weights: Tensor? = nil, setup: TrainingSetup, parameters: [Parameter],
         observe: ((TrainingStep) throws -> Void)? = nil
-    ) throws -> (loss: Float, regularization: Float?) {
-        var predictions: Tensor?, regularization: Tensor?
+    ) throws -> StepLosses {
+        var predictions: [Tensor] = [], outputLosses: [Tensor] = [], regularization: Tensor?
         let (loss, gradients) = try valueWithGradient(of: parameters) {
-            let output = try forward(x, training: true)
-            predictions = output.detached()
-            let data = try weights.map { try SampleWeights.weightedMean(setup.loss.perSampleLosses(y, output), weights: $0) }
-                ?? setup.loss(y, output).meanIfNotScalar()
+            let outputs = try forward(inputs: x, training: true)
+            predictions = outputs.map { $0.detached() }
+            outputLosses = try zip(setup.objectives, zip(y, outputs)).map { objective, pair in
+                try weights.map { try SampleWeights.weightedMean(objective.loss.perSampleLosses(pair.0, pair.1), weights: $0) }
+                    ?? objective.loss(pair.0, pair.1).meanIfNotScalar()
+            }
+            var total = try zip(setup.objectives, outputLosses).map { objective, loss in objective.weight == 1 ? loss : try loss * objective.weight }
+                .dropFirst().reduce(setup.objectives[0].weight == 1 ? outputLosses[0] : try outputLosses[0] * setup.objectives[0].weight) { try $0 + $1 }
             regularization = try regularizationLoss()
-            return try regularization.map { try data + $0 } ?? data
+            if let regularization { total = try total + regularization }
+            return total
         }
         if let observe {
-            try observe(TrainingStep(batch: batch, inputs: x, predictions: predictions!, loss: try loss.scalar, parameters: parameters, gradients: gradients))
+            try observe(TrainingStep(batch: batch, inputs: x, predictions: predictions, loss: try loss.scalar, parameters: parameters, gradients: gradients))
         }
         try setup.optimizer.apply(gradients, to: parameters)
-        for metric in setup.metrics { try metric.update(labels: y, predictions: predictions!) }
-        return (try loss.scalar, try regularization.map { try $0.detached().scalar })
+        for (objective, (labels, output)) in zip(setup.objectives, zip(y, predictions)) {
+            for metric in objective.metrics { try metric.update(labels: labels, predictions: output) }
+        }
+        return StepLosses(loss: try loss.scalar, outputs: try outputLosses.map { try $0.detached().scalar },
+                          regularization: try regularization.map { try $0.detached().scalar })
     }
 
-    /// The loss and every metric's current result.
-    func currentFigures(loss: Float, metrics: [any Metric]) -> [MetricKey: Float] {
-        var figures: [MetricKey: Float] = [.loss: loss]
-        for metric in metrics { figures[metric.key] = metric.result }
+    /// The loss (with each output's when there are several, and the regularizers' share when
+    /// there is one) and every metric's current result.
+    func currentFigures(_ losses: EpochLosses, setup: TrainingSetup) -> [MetricKey: Float] {
+        var figures: [MetricKey: Float] = [.loss: losses.total.mean]
+        // The regularizers' share of the loss, reported on its own (the loss includes it).
+        if losses.regularization.count > 0 { figures[.regularizationLoss] = losses.regularization.mean }
+        for (objective, loss) in zip(setup.objectives, losses.outputs) {
+            if setup.objectives.count > 1 { figures[objective.lossKey] = loss.mean }
+            for metric in objective.metrics { figures[objective.key(of: metric)] = metric.result }
+        }
         return figures
     }
 
@@ -157,6 +203,7 @@ extension Model {
         guard let trainingSetup else {
             throw ModelError.notReady(model: name, reason: "call compile(optimizer:loss:metrics:) before \(operation)")
         }
+        if let problem = trainingSetup.problem { throw problem }
         return trainingSetup
     }
 }
@@ -169,22 +216,33 @@ extension Tensor {
 
 /// Checks of `fit`'s arguments that do not depend on the model.
 enum FitArguments {
-    /// Throws `ModelError.invalidArgument` for counts out of range, mismatched row counts,
-    /// empty data, or a NaN or infinite input (naming its row).
-    static func validate(x: Tensor, y: Tensor, epochs: Int, batchSize: Int) throws {
+    /// Throws `ModelError.invalidArgument` for counts out of range, another number of label
+    /// arrays than `outputs`, mismatched row counts, empty data, or a NaN or infinite input
+    /// (naming its row).
+    static func validate(x: [Tensor], y: [Tensor], outputs: Int, epochs: Int, batchSize: Int) throws {
         guard epochs >= 1 else { throw ModelError.invalidArgument(owner: "fit", argument: "epochs", expected: "at least 1", received: "\(epochs)") }
         guard batchSize >= 1 else {
             throw ModelError.invalidArgument(owner: "fit", argument: "batchSize", expected: "at least 1", received: "\(batchSize)")
         }
-        guard x.rank >= 1, x.shape[0] >= 1 else {
-            throw ModelError.invalidArgument(owner: "fit", argument: "x", expected: "at least one sample", received: "shape \(x.shape)")
+        guard !x.isEmpty else { throw ModelError.invalidArgument(owner: "fit", argument: "x", expected: "one array per input", received: "none") }
+        guard y.count == outputs else {
+            throw ModelError.invalidArgument(owner: "fit", argument: "y", expected: "one label array per output (\(outputs))", received: "\(y.count)")
         }
-        guard y.rank >= 1, y.shape[0] == x.shape[0] else {
-            throw ModelError.invalidArgument(
-                owner: "fit", argument: "y", expected: "one label row per sample (\(x.shape[0]), as in x \(x.shape))", received: "shape \(y.shape)")
+        let multiple = x.count > 1 || y.count > 1
+        func label(_ name: String, _ index: Int, of count: Int) -> String { multiple && count > 1 ? "\(name)[\(index)]" : name }
+        guard x[0].rank >= 1, x[0].shape[0] >= 1 else {
+            throw ModelError.invalidArgument(owner: "fit", argument: label("x", 0, of: x.count), expected: "at least one sample", received: "shape \(x[0].shape)")
         }
-        try requireFinite(x, name: "x")
-        try requireFinite(y, name: "y")
+        let rows = x[0].shape[0]
+        for (name, arrays) in [("x", x), ("y", y)] {
+            for (index, array) in arrays.enumerated() {
+                guard array.rank >= 1, array.shape[0] == rows else {
+                    throw ModelError.invalidArgument(
+                        owner: "fit", argument: label(name, index, of: arrays.count), expected: "one row per sample (\(rows), as in x \(x[0].shape))", received: "shape \(array.shape)")
+                }
+                try requireFinite(array, name: label(name, index, of: arrays.count))
+            }
+        }
     }
 
     /// Throws naming the first row of `tensor` that holds a NaN or an infinity.
@@ -193,5 +251,31 @@ enum FitArguments {
         let rowLength = Swift.max(tensor.elementCount / Swift.max(tensor.shape[0], 1), 1)
         throw ModelError.invalidArgument(
             owner: "fit", argument: "\(name) row \(index / rowLength)", expected: "finite values", received: "\(tensor.scalars[index]) at element \(index % rowLength)")
+    }
+}
+
+/// What one training step measured: the total loss, each output's, and the regularizers' share.
+struct StepLosses {
+    /// The loss minimised: the weighted sum of the outputs' losses plus the regularization.
+    let loss: Float
+    /// Each output's loss, unweighted.
+    let outputs: [Float]
+    /// The regularizers' share of `loss`, when the model has regularizers.
+    let regularization: Float?
+}
+
+/// The running means of an epoch's losses, weighted by the rows of each batch.
+struct EpochLosses {
+    var total = RunningMean()
+    var outputs: [RunningMean]
+    var regularization = RunningMean()
+
+    init(outputs count: Int) { outputs = Array(repeating: RunningMean(), count: count) }
+
+    /// Adds a step over `rows` rows.
+    mutating func add(_ step: StepLosses, rows: Int) {
+        total.add(sum: Double(step.loss) * Double(rows), count: Double(rows))
+        for index in outputs.indices { outputs[index].add(sum: Double(step.outputs[index]) * Double(rows), count: Double(rows)) }
+        if let value = step.regularization { regularization.add(sum: Double(value) * Double(rows), count: Double(rows)) }
     }
 }

@@ -87,8 +87,14 @@ public final class Functional: Model {
     /// - Throws: `ModelError.invalidInput` naming the input layer when the number of batches or
     ///   a batch's sample shape is wrong, and the layers' errors.
     public func callAsFunction(inputs batches: [Tensor], training: Bool = false) throws -> [Tensor] {
+        try forward(inputs: batches, training: training)
+    }
+
+    public func forward(inputs batches: [Tensor], training: Bool) throws -> [Tensor] {
         try run(batches, training: training) { _, _ in }
     }
+
+    public var outputNames: [String] { outputs.map(\.layer.name) }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard inputs.count == 1, outputs.count == 1 else {
@@ -98,9 +104,9 @@ public final class Functional: Model {
         return try run([input], training: training) { _, _ in }[0]
     }
 
-    public func layerOutputs(_ input: Tensor, training: Bool) throws -> [(layer: any Layer, output: Tensor)] {
+    public func layerOutputs(_ inputs: [Tensor], training: Bool) throws -> [(layer: any Layer, output: Tensor)] {
         var outputs: [(layer: any Layer, output: Tensor)] = []
-        _ = try run([input], training: training) { layer, output in outputs.append((layer, output)) }
+        _ = try run(inputs, training: training) { layer, output in outputs.append((layer, output)) }
         return outputs
     }
 
