@@ -57,6 +57,7 @@ let package = Package(
         .executableTarget(name: "DeepClassifier", dependencies: ["SeedPrograms"], path: "Examples/DeepClassifier"),
         .executableTarget(name: "Overfitting", dependencies: ["SeedPrograms"], path: "Examples/Overfitting"),
         .executableTarget(name: "VanishingGradients", dependencies: ["SeedPrograms"], path: "Examples/VanishingGradients"),
+        .executableTarget(name: "ResidualDigits", dependencies: ["SeedPrograms"], path: "Examples/ResidualDigits"),
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
         .target(
             name: "SynapseTestSupport",

@@ -22,6 +22,8 @@ enum DemoName: String, CaseIterable {
     case overfitting
     /// Seven activations on the same network (`activationComparison`).
     case activations
+    /// A small ResNet on MNIST, drawn with the functional API (`residualDigits`).
+    case resnet
     /// A deep sigmoid stack against ReLU + He (+ batch norm), with gradient diagnostics (`vanishingGradients`).
     case vanishing
 
@@ -38,7 +40,7 @@ enum DemoName: String, CaseIterable {
     /// The dataset's subfolder of the data folder, or `nil` for a demo that generates its data.
     var datasetFolder: String? {
         switch self {
-        case .binaryDigits, .digits, .cnn: return "mnist"
+        case .binaryDigits, .digits, .cnn, .resnet: return "mnist"
         case .iris: return "iris"
         case .activations: return "sklearn-digits"
         case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting, .vanishing: return nil
@@ -74,6 +76,8 @@ enum DemoName: String, CaseIterable {
             return ["a wide network on 200 rows overfits; dropout, L2 and early", "stopping compared in a table. Needs no data."]
         case .activations:
             return ["sigmoid, tanh, relu, leaky relu, elu, swish and gelu on the same", "network: time, epochs to 95 %, accuracy. Needs sklearn-digits/."]
+        case .resnet:
+            return ["a small ResNet (two residual blocks joined by Add) drawn with", "the functional API, 3 epochs on MNIST. Needs mnist/."]
         case .vanishing:
             return ["ten sigmoid layers against relu + He (+ batch norm): each layer's", "gradient norm, the diagnostics' warnings, accuracy. Needs no data."]
         }
