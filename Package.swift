@@ -58,6 +58,7 @@ let package = Package(
         .executableTarget(name: "Overfitting", dependencies: ["SeedPrograms"], path: "Examples/Overfitting"),
         .executableTarget(name: "VanishingGradients", dependencies: ["SeedPrograms"], path: "Examples/VanishingGradients"),
         .executableTarget(name: "ResidualDigits", dependencies: ["SeedPrograms"], path: "Examples/ResidualDigits"),
+        .executableTarget(name: "TransferLearning", dependencies: ["SeedPrograms"], path: "Examples/TransferLearning"),
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
         .target(
             name: "SynapseTestSupport",

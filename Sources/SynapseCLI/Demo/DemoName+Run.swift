@@ -40,6 +40,8 @@ extension DemoName {
                 return .report(try seed.map { try SeedPrograms.overfitting(seed: $0, verbose: verbose, log: log) } ?? SeedPrograms.overfitting(verbose: verbose, log: log))
             case .activations:
                 return .report(try activationComparison(dataDirectory: data, seed: seed ?? 16, verbose: verbose, log: log))
+            case .transfer:
+                return .report(try transferLearning(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
             case .resnet:
                 return .report(try residualDigits(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
             case .vanishing:

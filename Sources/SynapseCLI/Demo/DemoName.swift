@@ -22,6 +22,8 @@ enum DemoName: String, CaseIterable {
     case overfitting
     /// Seven activations on the same network (`activationComparison`).
     case activations
+    /// A frozen CNN base reused for new digits, fine-tuned, against training from scratch (`transferLearning`).
+    case transfer
     /// A small ResNet on MNIST, drawn with the functional API (`residualDigits`).
     case resnet
     /// A deep sigmoid stack against ReLU + He (+ batch norm), with gradient diagnostics (`vanishingGradients`).
@@ -40,7 +42,7 @@ enum DemoName: String, CaseIterable {
     /// The dataset's subfolder of the data folder, or `nil` for a demo that generates its data.
     var datasetFolder: String? {
         switch self {
-        case .binaryDigits, .digits, .cnn, .resnet: return "mnist"
+        case .binaryDigits, .digits, .cnn, .resnet, .transfer: return "mnist"
         case .iris: return "iris"
         case .activations: return "sklearn-digits"
         case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting, .vanishing: return nil
@@ -76,6 +78,9 @@ enum DemoName: String, CaseIterable {
             return ["a wide network on 200 rows overfits; dropout, L2 and early", "stopping compared in a table. Needs no data."]
         case .activations:
             return ["sigmoid, tanh, relu, leaky relu, elu, swish and gelu on the same", "network: time, epochs to 95 %, accuracy. Needs sklearn-digits/."]
+        case .transfer:
+            return ["a CNN learns digits 0–4; its frozen base gets a new head for", "5–9 from 500 examples, then is fine-tuned; against training",
+                    "from scratch on the same 500. Needs mnist/."]
         case .resnet:
             return ["a small ResNet (two residual blocks joined by Add) drawn with", "the functional API, 3 epochs on MNIST. Needs mnist/."]
         case .vanishing:
