@@ -47,6 +47,20 @@ struct ConvolutionCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// Only the input's gradient, the kernel held fixed (a GAN's generator step through a
+    /// discriminator it does not train): once wrote kernel partial sums into an empty buffer.
+    @Test(arguments: [(1, 16), (1, 3), (5, 16)] as [(Int, Int)])
+    func theInputGradientAloneMatchesFiniteDifferences(batch: Int, channels: Int) throws {
+        var generator = RandomGenerator(seed: 13)
+        let x = try Tensor.randomNormal([batch, 8, 8, channels], using: &generator)
+        let kernel = try Tensor.randomNormal([4, 4, channels, 4], using: &generator)
+        try expectGradientsMatchFiniteDifferences(at: [x]) { try $0[0].convolved2D(with: kernel, strides: 2, padding: .same) }
+        // A batch large enough to split across cores.
+        let large = try Tensor.randomNormal([64, 28, 28, 1], using: &generator)
+        let (_, gradient) = try valueWithGradient(at: [large]) { try $0[0].convolved2D(with: try kernel[0..<4, 0..<4, 0..<1], strides: 2, padding: .same).sum() }
+        #expect(gradient[0].shape == large.shape && gradient[0].firstNonFiniteIndex == nil)
+    }
+
     @Test func fusedReluMatchesReluOfTheConvolution() throws {
         // The first seed whose pre-activations all keep away from the kink at 0, so that finite
         // differences see one side of it.

@@ -164,8 +164,9 @@ extension Tensor {
         let run = { (dx: UnsafeMutablePointer<Float>?) in
             gradient.withUnsafeBufferPointer { g in
                 partialWeights.withUnsafeMutableBufferPointer { partials in
+                    // An empty array's buffer may still have a base address: only a kernel gradient gets partial sums.
                     let pointers = UncheckedSendable((g.baseAddress!, patches.storage.base + patches.offset, weights.storage.base + weights.offset,
-                                                      partials.baseAddress, dx))
+                                                      wantsKernel ? partials.baseAddress : nil, dx))
                     geometry.forEachSampleRange { chunk, samples in
                         let (g, p, w, partials, dx) = pointers.value
                         let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
