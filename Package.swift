@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(name: "VanishingGradients", dependencies: ["SeedPrograms"], path: "Examples/VanishingGradients"),
         .executableTarget(name: "ResidualDigits", dependencies: ["SeedPrograms"], path: "Examples/ResidualDigits"),
         .executableTarget(name: "TransferLearning", dependencies: ["SeedPrograms"], path: "Examples/TransferLearning"),
+        .executableTarget(name: "GenerativeAdversarial", dependencies: ["SeedPrograms"], path: "Examples/GenerativeAdversarial"),
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
         .target(
             name: "SynapseTestSupport",

@@ -21,17 +21,7 @@ public func convolutionalDigits(
     let x = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 255, y = mnist.trainLabels
     let xTest = try mnist.testImages.reshaped(to: [-1, 28, 28, 1]) / 255, yTest = mnist.testLabels
 
-    let model = Sequential(name: "seed_cnn", seed: seed) {
-        Input(shape: [28, 28, 1])
-        Conv2D(32, kernelSize: 3, activation: .relu)
-        MaxPooling2D(poolSize: 2)
-        Conv2D(64, kernelSize: 3, activation: .relu)
-        MaxPooling2D(poolSize: 2)
-        Conv2D(64, kernelSize: 3, activation: .relu)
-        Flatten()
-        Dense(64, activation: .relu)
-        Dense(10)
-    }
+    let model = seedCNN(seed: seed)
     log(model.summary())
     model.compile(optimizer: Adam(learningRate: 1e-3), loss: .sparseCategoricalCrossentropy(fromLogits: true), metrics: [.accuracy])
     let clock = ContinuousClock(), start = clock.now
@@ -47,4 +37,21 @@ public func convolutionalDigits(
         figures: [("test_accuracy", accuracy), ("test_loss", Double(test[.loss] ?? .nan)), ("epochs", Double(epochs)),
                   ("fit_seconds", seconds), ("train_images_per_second", Double(epochs * x.shape[0]) / seconds)],
         target: "test accuracy ≥ 0.99", metTarget: accuracy >= 0.99)
+}
+
+/// The seed's convolutional network for 28×28×1 images, uncompiled: Conv2D 32 3×3 relu →
+/// MaxPooling2D 2 → Conv2D 64 3×3 relu → MaxPooling2D 2 → Conv2D 64 3×3 relu → Flatten →
+/// Dense 64 relu → Dense 10 logits.
+public func seedCNN(seed: UInt64) -> Sequential {
+    Sequential(name: "seed_cnn", seed: seed) {
+        Input(shape: [28, 28, 1])
+        Conv2D(32, kernelSize: 3, activation: .relu)
+        MaxPooling2D(poolSize: 2)
+        Conv2D(64, kernelSize: 3, activation: .relu)
+        MaxPooling2D(poolSize: 2)
+        Conv2D(64, kernelSize: 3, activation: .relu)
+        Flatten()
+        Dense(64, activation: .relu)
+        Dense(10)
+    }
 }

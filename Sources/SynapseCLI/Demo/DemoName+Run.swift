@@ -42,6 +42,10 @@ extension DemoName {
                 return .report(try activationComparison(dataDirectory: data, seed: seed ?? 16, verbose: verbose, log: log))
             case .transfer:
                 return .report(try transferLearning(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
+            case .gan:
+                let samples = URL(fileURLWithPath: "gan-samples", isDirectory: true)
+                log("generated digits go to \(samples.path)/")
+                return .report(try generativeAdversarial(dataDirectory: data, sampleDirectory: samples, seed: seed ?? 0, log: log))
             case .resnet:
                 return .report(try residualDigits(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
             case .vanishing:

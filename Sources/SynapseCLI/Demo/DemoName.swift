@@ -24,6 +24,8 @@ enum DemoName: String, CaseIterable {
     case activations
     /// A frozen CNN base reused for new digits, fine-tuned, against training from scratch (`transferLearning`).
     case transfer
+    /// A GAN trained with a custom loop, judged by the seed CNN (`generativeAdversarial`).
+    case gan
     /// A small ResNet on MNIST, drawn with the functional API (`residualDigits`).
     case resnet
     /// A deep sigmoid stack against ReLU + He (+ batch norm), with gradient diagnostics (`vanishingGradients`).
@@ -42,7 +44,7 @@ enum DemoName: String, CaseIterable {
     /// The dataset's subfolder of the data folder, or `nil` for a demo that generates its data.
     var datasetFolder: String? {
         switch self {
-        case .binaryDigits, .digits, .cnn, .resnet, .transfer: return "mnist"
+        case .binaryDigits, .digits, .cnn, .resnet, .transfer, .gan: return "mnist"
         case .iris: return "iris"
         case .activations: return "sklearn-digits"
         case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting, .vanishing: return nil
@@ -81,6 +83,9 @@ enum DemoName: String, CaseIterable {
         case .transfer:
             return ["a CNN learns digits 0–4; its frozen base gets a new head for", "5–9 from 500 examples, then is fine-tuned; against training",
                     "from scratch on the same 500. Needs mnist/."]
+        case .gan:
+            return ["a DCGAN on MNIST, alternating updates in a custom loop; a grid", "of generated digits per epoch in gan-samples/; judged by the",
+                    "seed CNN. Needs mnist/."]
         case .resnet:
             return ["a small ResNet (two residual blocks joined by Add) drawn with", "the functional API, 3 epochs on MNIST. Needs mnist/."]
         case .vanishing:
