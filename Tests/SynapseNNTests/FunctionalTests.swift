@@ -166,4 +166,22 @@ private func batch(_ shape: Shape, seed: UInt64) throws -> Tensor {
         #expect(feature.parameters.map(\.value) == before)
         #expect(model.layers.last!.parameters[0].value != (try Tensor.zeros([6, 2])))
     }
+
+    @Test func freezingAWholeModelFreezesItsLayersAndItsBatchNormRunsInInferenceMode() throws {
+        let base = Sequential(seed: 1) {
+            Input(shape: [8])
+            Dense(6, activation: .relu)
+            BatchNormalization()
+        }
+        base.isTrainable = false
+        #expect(base.layers.allSatisfy { !$0.isTrainable })
+        let before = base.parameters.map(\.value)
+        let x = Input.symbolic(shape: [8])
+        let model = try Functional(inputs: x, outputs: try Dense(2)(try base(x)), seed: 2)
+        model.compile(optimizer: Adam(learningRate: 1e-2), loss: .meanSquaredError())
+        try model.fit(try batch([64, 8], seed: 3) * 3 + 1, try batch([64, 2], seed: 4), epochs: 2, verbose: 0)
+        #expect(base.parameters.map(\.value) == before, "weights and moving statistics unchanged")
+        base.isTrainable = true
+        #expect(base.layers.allSatisfy { $0.isTrainable })
+    }
 }

@@ -17,7 +17,11 @@ import SynapseTensor
 /// (`dense`, `dense_1`, …) as layers are added.
 public final class Sequential: Model {
     public var name: String
-    public var isTrainable = true
+    /// Whether training updates the model; setting it sets every layer's too (as Keras does),
+    /// so a frozen model's `BatchNormalization` layers run in inference mode.
+    public var isTrainable = true {
+        didSet { for layer in layers { layer.isTrainable = isTrainable } }
+    }
     public var trainingSetup: TrainingSetup?
     /// The seed of the generator the layers' initial weights are drawn from.
     public let seed: UInt64
