@@ -2,7 +2,8 @@ import Foundation
 import SynapseTensor
 
 /// A model's architecture without its weights: what `synapse train --model` reads and what a
-/// saved model stores beside its weights.
+/// saved model stores beside its weights. A graph model (`Functional`) adds `graph`, which says
+/// which layer each call runs on which earlier calls' outputs.
 ///
 /// ```json
 /// {
@@ -24,25 +25,31 @@ public struct ModelDescription: Codable, Hashable, Sendable {
     public var name: String
     /// The seed its weights are drawn from when it is built.
     public var seed: UInt64
-    /// The layers, in order.
+    /// The layers, in order (each once, for a graph).
     public var layers: [LayerConfiguration]
+    /// How a graph model's layers are connected; `nil` for a stack, each layer feeding the next.
+    public var graph: GraphDescription?
 
     /// The format version this library writes and reads.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
-    /// A description of a sequential model.
-    public init(name: String = "sequential", seed: UInt64 = 0, layers: [LayerConfiguration]) {
-        self.formatVersion = ModelDescription.currentFormatVersion
+    /// A description of a sequential model, or of a graph model when `graph` is given
+    /// (format version 2; stacks keep version 1, so older readers still read them).
+    public init(name: String = "sequential", seed: UInt64 = 0, layers: [LayerConfiguration], graph: GraphDescription? = nil) {
+        self.formatVersion = graph == nil ? 1 : 2
         self.name = name
         self.seed = seed
         self.layers = layers
+        self.graph = graph
     }
 
-    private enum CodingKeys: String, CodingKey { case formatVersion, name, seed, layers }
+    private enum CodingKeys: String, CodingKey { case formatVersion, name, seed, layers, graph }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        formatVersion = try container.decodeIfPresent(Int.self, forKey: .formatVersion) ?? ModelDescription.currentFormatVersion
+        graph = try container.decodeIfPresent(GraphDescription.self, forKey: .graph)
+        // Unstated, the version is the one the content needs: 2 for a graph, else 1.
+        formatVersion = try container.decodeIfPresent(Int.self, forKey: .formatVersion) ?? (graph == nil ? 1 : 2)
         guard (1...ModelDescription.currentFormatVersion).contains(formatVersion) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .formatVersion, in: container,
@@ -51,6 +58,7 @@ public struct ModelDescription: Codable, Hashable, Sendable {
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? "sequential"
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
         layers = try container.decode([LayerConfiguration].self, forKey: .layers)
+        if let graph { try graph.validate(layerCount: layers.count, in: container, key: .graph) }
     }
 
     /// The description in a JSON `data`, with decoding errors turned into one sentence naming
@@ -95,8 +103,12 @@ extension Sequential {
     /// A model built from `description` (its weights drawn from the description's seed).
     ///
     /// - Throws: `ModelError.invalidArgument` when a layer's settings do not make a layer
-    ///   (descriptions decoded from JSON were checked already).
+    ///   (descriptions decoded from JSON were checked already), or the description is a graph.
     public convenience init(_ description: ModelDescription) throws {
+        guard description.graph == nil else {
+            throw ModelError.invalidArgument(owner: "model description '\(description.name)'", argument: "graph", expected: "a stack for Sequential",
+                                             received: "a graph (build it with Functional(description))")
+        }
         let layers = try description.layers.map { try $0.makeLayer() }
         self.init(name: description.name, seed: description.seed) { layers }
     }
@@ -105,15 +117,21 @@ extension Sequential {
     ///
     /// - Throws: `ModelError.invalidArgument` for a layer of a kind the format does not know.
     public func describedModel() throws -> ModelDescription {
-        let configurations = try layers.map { layer -> LayerConfiguration in
-            guard let configurable = layer as? any ConfigurableLayer else {
-                throw ModelError.invalidArgument(
-                    owner: "model '\(name)'", argument: "layer '\(layer.name)'",
-                    expected: "a layer the model format knows (\(LayerConfiguration.knownTypes.keys.sorted().joined(separator: ", ")))",
-                    received: "\(type(of: layer))")
-            }
-            return try configurable.configuration()
+        ModelDescription(name: name, seed: seed, layers: try layers.map { try LayerConfiguration.describing($0, in: name) })
+    }
+}
+
+extension LayerConfiguration {
+    /// The configuration of `layer` of model `model`.
+    ///
+    /// - Throws: `ModelError.invalidArgument` for a layer of a kind the format does not know.
+    static func describing(_ layer: any Layer, in model: String) throws -> LayerConfiguration {
+        guard let configurable = layer as? any ConfigurableLayer else {
+            throw ModelError.invalidArgument(
+                owner: "model '\(model)'", argument: "layer '\(layer.name)'",
+                expected: "a layer the model format knows (\(LayerConfiguration.knownTypes.keys.sorted().joined(separator: ", ")))",
+                received: "\(Swift.type(of: layer))")
         }
-        return ModelDescription(name: name, seed: seed, layers: configurations)
+        return try configurable.configuration()
     }
 }

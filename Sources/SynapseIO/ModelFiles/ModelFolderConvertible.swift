@@ -2,21 +2,36 @@ import Foundation
 import SynapseNN
 import SynapseTensor
 
-/// Saving and loading a `Sequential` model: a directory holding `model.json` (the
+/// A model that can be saved as a model folder: a directory holding `model.json` (the
 /// `ModelDescription`, with its format version) and `weights.safetensors` (every parameter,
-/// named `layer/parameter`, e.g. `dense/kernel` of shape `[in, out]`).
+/// named `layer/parameter`, e.g. `dense/kernel` of shape `[in, out]`). `Sequential` and
+/// `Functional` are.
 ///
 /// The directory is written beside its destination, synced and renamed into place
 /// (`DurableFiles.writeDirectory`, as checkpoints are), so an interrupted save leaves the
 /// previous model intact: in place, or in a `.name.previous` folder beside it if the
 /// interruption falls between the two renames. Optimizer and training state come with
 /// `Checkpoint`.
-extension Sequential {
+public protocol ModelFolderConvertible: Model {
+    /// The model's architecture, without weights.
+    ///
+    /// - Throws: `ModelError.invalidArgument` for a layer the format cannot describe.
+    func describedModel() throws -> ModelDescription
+    /// The model `description` makes, built, ready for its weights.
+    ///
+    /// - Throws: `ModelError` naming `source` when the description cannot make a built model.
+    static func built(from description: ModelDescription, source: String) throws -> Self
+}
+
+/// The names of a model folder's files.
+public enum ModelFolder {
     /// The file in a model directory that holds the architecture.
     public static let descriptionFileName = "model.json"
     /// The file in a model directory that holds the weights.
     public static let weightsFileName = "weights.safetensors"
+}
 
+extension ModelFolderConvertible {
     /// Writes the model to the directory `url`, replacing what is there.
     ///
     /// - Throws: `ModelError` for a model that is not built or has a layer the format cannot
@@ -31,8 +46,8 @@ extension Sequential {
     /// The files of a model folder, by name: the description and the weights.
     func modelFolderFiles() throws -> [(name: String, data: Data)] {
         [
-            (Sequential.descriptionFileName, try describedModel().encoded()),
-            (Sequential.weightsFileName, try SafeTensors.encode(namedWeights(), metadata: ["format": "synapse", "model": name])),
+            (ModelFolder.descriptionFileName, try describedModel().encoded()),
+            (ModelFolder.weightsFileName, try SafeTensors.encode(namedWeights(), metadata: ["format": "synapse", "model": name])),
         ]
     }
 
@@ -41,23 +56,41 @@ extension Sequential {
     /// - Throws: `ModelError` naming the file and what is wrong (a missing or unknown weight, a
     ///   shape that differs, an unreadable description); `SafeTensorsError` for a malformed
     ///   weights file.
-    public static func load(from url: URL) throws -> Sequential {
-        let descriptionURL = url.appendingPathComponent(descriptionFileName)
+    public static func load(from url: URL) throws -> Self {
+        let descriptionURL = url.appendingPathComponent(ModelFolder.descriptionFileName)
         guard let data = FileManager.default.contents(atPath: descriptionURL.path) else {
-            throw ModelError.invalidArgument(owner: "Sequential.load", argument: "model directory", expected: "a directory with \(descriptionFileName) and \(weightsFileName)",
-                                             received: "\(url.path) (no readable \(descriptionFileName))")
+            throw ModelError.invalidArgument(owner: "\(Self.self).load", argument: "model directory",
+                                             expected: "a directory with \(ModelFolder.descriptionFileName) and \(ModelFolder.weightsFileName)",
+                                             received: "\(url.path) (no readable \(ModelFolder.descriptionFileName))")
         }
-        let model = try Sequential(ModelDescription.decoded(from: data, source: descriptionURL.path))
-        let weights = try SafeTensors.read(contentsOf: url.appendingPathComponent(weightsFileName)).tensors
+        let model = try built(from: try ModelDescription.decoded(from: data, source: descriptionURL.path), source: descriptionURL.path)
+        let weightsURL = url.appendingPathComponent(ModelFolder.weightsFileName)
+        try model.assignNamedWeights(try SafeTensors.read(contentsOf: weightsURL).tensors, source: weightsURL.path)
+        return model
+    }
+}
+
+extension Sequential: ModelFolderConvertible {
+    /// The stack `description` makes, built from its first layer, which must be an `Input`.
+    public static func built(from description: ModelDescription, source: String) throws -> Sequential {
+        let model = try Sequential(description)
         guard let first = model.layers.first as? Input else {
-            throw ModelError.invalidArgument(owner: "Sequential.load", argument: "\(descriptionFileName)", expected: "a first layer of type input (to build the model)",
+            throw ModelError.invalidArgument(owner: "Sequential.load", argument: "\(source)", expected: "a first layer of type input (to build the model)",
                                              received: model.layers.first.map { "'\($0.name)'" } ?? "no layers")
         }
         try model.build(inputShape: first.shape)
-        try model.assignNamedWeights(weights, source: url.appendingPathComponent(weightsFileName).path)
         return model
     }
+}
 
+extension Functional: ModelFolderConvertible {
+    /// The graph `description` makes (built as it is drawn).
+    public static func built(from description: ModelDescription, source: String) throws -> Functional {
+        try Functional(description)
+    }
+}
+
+extension Model {
     /// Every parameter by `layer/parameter` name.
     func namedWeights() -> [String: Tensor] {
         Dictionary(uniqueKeysWithValues: layers.flatMap { layer in layer.parameters.map { (layer.weightName(of: $0), $0.value) } })
