@@ -26,7 +26,7 @@ import Synapse
 ///   - log: where the per-epoch losses and the verdict go.
 /// - Throws: the catalogue's errors when the data cannot be found or read; file errors.
 public func generativeAdversarial(
-    dataDirectory: URL? = nil, epochs: Int = 15, sampleDirectory: URL? = nil, seed: UInt64 = 0, log: (String) -> Void = { print($0) }
+    dataDirectory: URL? = nil, epochs: Int = 10, sampleDirectory: URL? = nil, seed: UInt64 = 0, log: (String) -> Void = { print($0) }
 ) throws -> SeedReport {
     let mnist = try DatasetCatalogue().mnist(from: dataDirectory)
     let pixels = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 127.5 - 1
@@ -44,8 +44,10 @@ public func generativeAdversarial(
     }
     let discriminator = Sequential(name: "discriminator", seed: seed &+ 1) {
         Input(shape: [28, 28, 1])
-        Conv2D(32, kernelSize: 4, strides: 2, padding: .same, activation: .leakyRelu(alpha: 0.2))
         Conv2D(64, kernelSize: 4, strides: 2, padding: .same, activation: .leakyRelu(alpha: 0.2))
+        Dropout(0.3)
+        Conv2D(128, kernelSize: 4, strides: 2, padding: .same, activation: .leakyRelu(alpha: 0.2))
+        Dropout(0.3)
         Flatten()
         Dense(1)
     }

@@ -70,17 +70,13 @@ public final class BatchNormalization: Layer {
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         guard let movingMean, let movingVariance else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
-        let axes = Array(0..<(input.rank - 1))
-        let mean: Tensor, variance: Tensor
         if training && isTrainable && input.shape[0] > 0 {
-            mean = try input.mean(alongAxes: axes)
-            variance = try input.variance(alongAxes: axes)
-            movingMean.value = try (movingMean.value * momentum + mean.detached() * (1 - momentum)).detached()
-            movingVariance.value = try (movingVariance.value * momentum + variance.detached() * (1 - momentum)).detached()
-        } else {
-            (mean, variance) = (movingMean.value, movingVariance.value)
+            let (output, mean, variance) = try input.batchNormalized(scale: gamma?.value, offset: beta?.value, epsilon: epsilon)
+            movingMean.value = try (movingMean.value * momentum + mean * (1 - momentum)).detached()
+            movingVariance.value = try (movingVariance.value * momentum + variance * (1 - momentum)).detached()
+            return output
         }
-        var output = try (input - mean) / sqrt(variance + epsilon)
+        var output = try (input - movingMean.value) / sqrt(movingVariance.value + epsilon)
         if let gamma { output = try output * gamma.value }
         if let beta { output = try output + beta.value }
         return output
