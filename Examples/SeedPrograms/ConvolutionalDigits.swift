@@ -17,9 +17,7 @@ import Synapse
 public func convolutionalDigits(
     dataDirectory: URL? = nil, epochs: Int = 6, seed: UInt64 = 0, verbose: Verbosity = 0, log: (String) -> Void = { print($0) }
 ) throws -> SeedReport {
-    let mnist = try DatasetCatalogue().mnist(from: dataDirectory)
-    let x = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 255, y = mnist.trainLabels
-    let xTest = try mnist.testImages.reshaped(to: [-1, 28, 28, 1]) / 255, yTest = mnist.testLabels
+    let ((x, y), (xTest, yTest)) = try mnistImages(dataDirectory: dataDirectory)
 
     let model = seedCNN(seed: seed)
     log(model.summary())

@@ -21,9 +21,7 @@ import Synapse
 public func residualDigits(
     dataDirectory: URL? = nil, epochs: Int = 3, seed: UInt64 = 0, verbose: Verbosity = 0, log: (String) -> Void = { print($0) }
 ) throws -> SeedReport {
-    let mnist = try DatasetCatalogue().mnist(from: dataDirectory)
-    let x = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 255, y = mnist.trainLabels
-    let xTest = try mnist.testImages.reshaped(to: [-1, 28, 28, 1]) / 255, yTest = mnist.testLabels
+    let ((x, y), (xTest, yTest)) = try mnistImages(dataDirectory: dataDirectory)
 
     /// Two convolutions, added back to `input`.
     func residualBlock(_ input: SymbolicTensor, filters: Int) throws -> SymbolicTensor {

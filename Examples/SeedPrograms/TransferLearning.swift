@@ -22,16 +22,15 @@ import Synapse
 ///   - log: where the table and the other notes go.
 /// - Throws: the catalogue's errors when the data cannot be found or read.
 public func transferLearning(dataDirectory: URL? = nil, seed: UInt64 = 0, verbose: Verbosity = 0, log: (String) -> Void = { print($0) }) throws -> SeedReport {
-    let mnist = try DatasetCatalogue().mnist(from: dataDirectory)
-    let images = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 255, testImages = try mnist.testImages.reshaped(to: [-1, 28, 28, 1]) / 255
+    let ((images, labels), (testImages, testLabels)) = try mnistImages(dataDirectory: dataDirectory)
     func rows(of labels: Tensor, in digits: ClosedRange<Int>) -> [Int] {
         labels.scalars.enumerated().filter { digits.contains(Int($0.element)) }.map(\.offset)
     }
-    let lowRows = rows(of: mnist.trainLabels, in: 0...4), highRows = Array(rows(of: mnist.trainLabels, in: 5...9).prefix(500))
-    let testRows = rows(of: mnist.testLabels, in: 5...9)
-    let (lowX, lowY) = (try images.gathering(atIndices: lowRows, alongAxis: 0), try mnist.trainLabels.gathering(atIndices: lowRows, alongAxis: 0))
-    let (fewX, fewY) = (try images.gathering(atIndices: highRows, alongAxis: 0), try mnist.trainLabels.gathering(atIndices: highRows, alongAxis: 0) - 5)
-    let (testX, testY) = (try testImages.gathering(atIndices: testRows, alongAxis: 0), try mnist.testLabels.gathering(atIndices: testRows, alongAxis: 0) - 5)
+    let lowRows = rows(of: labels, in: 0...4), highRows = Array(rows(of: labels, in: 5...9).prefix(500))
+    let testRows = rows(of: testLabels, in: 5...9)
+    let (lowX, lowY) = (try images.gathering(atIndices: lowRows, alongAxis: 0), try labels.gathering(atIndices: lowRows, alongAxis: 0))
+    let (fewX, fewY) = (try images.gathering(atIndices: highRows, alongAxis: 0), try labels.gathering(atIndices: highRows, alongAxis: 0) - 5)
+    let (testX, testY) = (try testImages.gathering(atIndices: testRows, alongAxis: 0), try testLabels.gathering(atIndices: testRows, alongAxis: 0) - 5)
 
     /// The convolutional base and a new classifier head on symbolic images.
     func network(base: [any Layer], name: String) throws -> Functional {
