@@ -107,6 +107,28 @@ import Testing
                 "\(diverging.standardOutput)")
     }
 
+    @Test func summaryEvaluateAndPredictReadAGraphModelFolder() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let x = Input.symbolic(shape: [2], name: "point")
+        let hidden = try Dense(8, activation: .tanh)(x)
+        let joined = try Add()([hidden, try Dense(8, activation: .tanh)(hidden)])
+        let model = try Functional(inputs: x, outputs: try Dense(2)(joined), name: "residual_points", seed: 1)
+        model.compile(optimizer: Adam(learningRate: 0.05), loss: .sparseCategoricalCrossentropy(fromLogits: true))
+        let table = try CSV.read(contentsOf: folder.appendingPathComponent("points.csv"))
+        let points = try Tensor(shape: [200, 2], scalars: zip(try table.values(column: "x"), try table.values(column: "y")).flatMap { [$0, $1] })
+        try model.fit(points, try Tensor(shape: [200], scalars: try table.values(column: "label")), epochs: 30, verbose: 0)
+        let saved = folder.appendingPathComponent("graph").path
+        try model.save(to: URL(fileURLWithPath: saved))
+        let summary = try SynapseProcess.run(["summary", saved])
+        #expect(summary.status == 0 && summary.standardOutput.contains("Connected to") && summary.standardOutput.contains("residual_points"), "\(summary.standardError)")
+        let evaluated = try SynapseProcess.run(["evaluate", saved, "--data", folder.appendingPathComponent("points.csv").path])
+        let accuracy = evaluated.standardOutput.split(separator: "\n").first { $0.hasPrefix("accuracy: ") }.flatMap { Double($0.dropFirst(10)) }
+        #expect(evaluated.status == 0 && (accuracy ?? 0) > 0.9, "\(evaluated.standardOutput) \(evaluated.standardError)")
+        let predicted = try SynapseProcess.run(["predict", saved, "--data", folder.appendingPathComponent("points.csv").path, "--rows", "0,199"])
+        #expect(predicted.status == 0, "\(predicted.standardError)")
+    }
+
     @Test func crossValidationPrintsEveryFoldAndTheMean() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -31,7 +31,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.reportingFailures {
-            let model = try Sequential.load(from: URL(fileURLWithPath: modelPath))
+            let model = try ModelFolder.load(from: URL(fileURLWithPath: modelPath))
             let (train, test) = try DataSource(argument: data, labelColumn: labelColumn).load(directory: dataDir.map { URL(fileURLWithPath: $0) })
             let (x, y) = test ?? train
             let outputs = try model.predict(try model.shapedAsSamples(x), batchSize: 256)

@@ -39,7 +39,7 @@ enum OutputKind {
     case binaryProbability
     case value
 
-    init(model: Sequential) {
+    init(model: any Model) {
         let units = model.layers.compactMap { $0 as? Dense }.last?.units ?? 1
         let endsInSoftmax = (model.layers.last as? Activation)?.function == .softmax || (model.layers.last as? Dense)?.activation == .softmax
         let endsInSigmoid = (model.layers.last as? Activation)?.function == .sigmoid || (model.layers.last as? Dense)?.activation == .sigmoid

@@ -41,7 +41,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.reportingFailures {
-            let model = try Sequential.load(from: URL(fileURLWithPath: modelPath))
+            let model = try ModelFolder.load(from: URL(fileURLWithPath: modelPath))
             guard let features = model.builtInputShape?.elementCount else { throw CLIError("\(modelPath): the model has no input shape") }
             let (x, labels) = try samples(features: features)
             let kind = OutputKind(model: model)

@@ -9,7 +9,7 @@ enum RunReport {
     /// Classifiers get the full report (classification report, confusion matrix, and, when the
     /// rows are square images of 28, 20 or 8 pixels a side, the most confident mistakes drawn);
     /// regression models get the summary, the curves and the figures.
-    static func write(to path: String, title: String, model: Sequential, history: History?, x: Tensor, y: Tensor, data: String) throws {
+    static func write(to path: String, title: String, model: any Model, history: History?, x: Tensor, y: Tensor, data: String) throws {
         let kind = OutputKind(model: model)
         let outputs = try model.predict(try model.shapedAsSamples(x), batchSize: 256)
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)

@@ -14,7 +14,7 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.reportingFailures {
-            print(try Sequential.load(from: URL(fileURLWithPath: modelPath)).summary())
+            print(try ModelFolder.load(from: URL(fileURLWithPath: modelPath)).summary())
         }
     }
 }

@@ -23,12 +23,23 @@ public protocol ModelFolderConvertible: Model {
     static func built(from description: ModelDescription, source: String) throws -> Self
 }
 
-/// The names of a model folder's files.
+/// The names of a model folder's files, and loading a folder whatever its model's kind.
 public enum ModelFolder {
     /// The file in a model directory that holds the architecture.
     public static let descriptionFileName = "model.json"
     /// The file in a model directory that holds the weights.
     public static let weightsFileName = "weights.safetensors"
+
+    /// The model saved in the directory `url`: a `Functional` when its description has a
+    /// graph, else a `Sequential`.
+    ///
+    /// - Throws: as `load(from:)` of either kind.
+    public static func load(from url: URL) throws -> any ModelFolderConvertible {
+        let descriptionURL = url.appendingPathComponent(descriptionFileName)
+        guard let data = FileManager.default.contents(atPath: descriptionURL.path) else { return try Sequential.load(from: url) }
+        return try ModelDescription.decoded(from: data, source: descriptionURL.path).graph == nil
+            ? try Sequential.load(from: url) : try Functional.load(from: url)
+    }
 }
 
 extension ModelFolderConvertible {

@@ -1,6 +1,6 @@
 import Synapse
 
-extension Sequential {
+extension Model {
     /// `rows` — `[samples, features]`, as the command line's data sources give them — shaped
     /// as this model's samples: `[samples, 28, 28, 1]` for a CNN on MNIST; unchanged for a
     /// model that takes flat rows or is not built yet.
