@@ -22,10 +22,7 @@ public func convolutionalDigits(
     let model = seedCNN(seed: seed)
     log(model.summary())
     model.compile(optimizer: Adam(learningRate: 1e-3), loss: .sparseCategoricalCrossentropy(fromLogits: true), metrics: [.accuracy])
-    let clock = ContinuousClock(), start = clock.now
-    try model.fit(x, y, epochs: epochs, batchSize: 64, verbose: verbose, seed: seed)
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = try secondsElapsed { try model.fit(x, y, epochs: epochs, batchSize: 64, verbose: verbose, seed: seed) }
     let test = try model.evaluate(xTest, yTest)
     let accuracy = Double(test[.accuracy] ?? 0)
     log(String(format: "fit: %d epochs of %d images in %.1f s (%.0f images/s)", epochs, x.shape[0], seconds,

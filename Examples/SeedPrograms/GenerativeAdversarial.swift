@@ -28,8 +28,8 @@ import Synapse
 public func generativeAdversarial(
     dataDirectory: URL? = nil, epochs: Int = 10, sampleDirectory: URL? = nil, seed: UInt64 = 0, log: (String) -> Void = { print($0) }
 ) throws -> SeedReport {
-    let mnist = try DatasetCatalogue().mnist(from: dataDirectory)
-    let pixels = try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 127.5 - 1
+    let ((images, labels), (testImages, testLabels)) = try mnistImages(dataDirectory: dataDirectory)
+    let pixels = try images * 2 - 1
     let noiseSize = 64, batchSize = 128
     let generator = Sequential(name: "generator", seed: seed) {
         Input(shape: [noiseSize])
@@ -58,42 +58,41 @@ public func generativeAdversarial(
     if let sampleDirectory { try FileManager.default.createDirectory(at: sampleDirectory, withIntermediateDirectories: true) }
 
     let rows = pixels.shape[0], steps = rows / batchSize
-    let clock = ContinuousClock(), start = clock.now
-    for epoch in 1...epochs {
-        var order = Array(0..<rows)
-        order.shuffle(using: &random)
-        var discriminatorLoss = 0.0, generatorLoss = 0.0
-        for step in 0..<steps {
-            let real = try pixels.gathering(atIndices: Array(order[(step * batchSize)..<((step + 1) * batchSize)]), alongAxis: 0)
-            let fake = try withoutGradients { try generator(try Tensor.randomNormal([batchSize, noiseSize], using: &random), training: true) }
-            let realLabels = try Tensor.full([batchSize, 1], value: 0.9), fakeLabels = try Tensor.zeros([batchSize, 1])
-            let (dLoss, dGradients) = try valueWithGradient(of: discriminator.trainableParameters) {
-                try crossEntropy(realLabels, discriminator(real, training: true)) + crossEntropy(fakeLabels, discriminator(fake, training: true))
+    let seconds = try secondsElapsed {
+        for epoch in 1...epochs {
+            var order = Array(0..<rows)
+            order.shuffle(using: &random)
+            var discriminatorLoss = 0.0, generatorLoss = 0.0
+            for step in 0..<steps {
+                let real = try pixels.gathering(atIndices: Array(order[(step * batchSize)..<((step + 1) * batchSize)]), alongAxis: 0)
+                let fake = try withoutGradients { try generator(try Tensor.randomNormal([batchSize, noiseSize], using: &random), training: true) }
+                let realLabels = try Tensor.full([batchSize, 1], value: 0.9), fakeLabels = try Tensor.zeros([batchSize, 1])
+                let (dLoss, dGradients) = try valueWithGradient(of: discriminator.trainableParameters) {
+                    try crossEntropy(realLabels, discriminator(real, training: true)) + crossEntropy(fakeLabels, discriminator(fake, training: true))
+                }
+                try discriminatorOptimizer.apply(dGradients, to: discriminator.trainableParameters)
+                let noise = try Tensor.randomNormal([batchSize, noiseSize], using: &random)
+                let (gLoss, gGradients) = try valueWithGradient(of: generator.trainableParameters) {
+                    try crossEntropy(try Tensor.ones([batchSize, 1]), discriminator(try generator(noise, training: true), training: true))
+                }
+                try generatorOptimizer.apply(gGradients, to: generator.trainableParameters)
+                discriminatorLoss += Double(try dLoss.scalar)
+                generatorLoss += Double(try gLoss.scalar)
             }
-            try discriminatorOptimizer.apply(dGradients, to: discriminator.trainableParameters)
-            let noise = try Tensor.randomNormal([batchSize, noiseSize], using: &random)
-            let (gLoss, gGradients) = try valueWithGradient(of: generator.trainableParameters) {
-                try crossEntropy(try Tensor.ones([batchSize, 1]), discriminator(try generator(noise, training: true), training: true))
+            log(String(format: "epoch %2d/%d: discriminator loss %.3f, generator loss %.3f", epoch, epochs, discriminatorLoss / Double(steps), generatorLoss / Double(steps)))
+            if let sampleDirectory {
+                let samples = try (generator.predict(fixedNoise) + 1) / 2
+                let grid = try ImageGrid(images: samples, captions: Array(repeating: "", count: 32), columns: 8, title: "Generated digits, epoch \(epoch)")
+                try grid.document().write(to: sampleDirectory.appendingPathComponent(String(format: "gan-epoch-%02d.svg", epoch)))
             }
-            try generatorOptimizer.apply(gGradients, to: generator.trainableParameters)
-            discriminatorLoss += Double(try dLoss.scalar)
-            generatorLoss += Double(try gLoss.scalar)
-        }
-        log(String(format: "epoch %2d/%d: discriminator loss %.3f, generator loss %.3f", epoch, epochs, discriminatorLoss / Double(steps), generatorLoss / Double(steps)))
-        if let sampleDirectory {
-            let samples = try (generator.predict(fixedNoise) + 1) / 2
-            let grid = try ImageGrid(images: samples, captions: Array(repeating: "", count: 32), columns: 8, title: "Generated digits, epoch \(epoch)")
-            try grid.document().write(to: sampleDirectory.appendingPathComponent(String(format: "gan-epoch-%02d.svg", epoch)))
         }
     }
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
     // The judge: the seed CNN, one epoch on the real images.
     let judge = seedCNN(seed: seed)
     judge.compile(optimizer: Adam(learningRate: 1e-3), loss: .sparseCategoricalCrossentropy(fromLogits: true), metrics: [.accuracy])
-    try judge.fit(try mnist.trainImages.reshaped(to: [-1, 28, 28, 1]) / 255, mnist.trainLabels, epochs: 1, batchSize: 64, verbose: 0, seed: seed)
-    let judgeAccuracy = try judge.evaluate(try mnist.testImages.reshaped(to: [-1, 28, 28, 1]) / 255, mnist.testLabels, batchSize: 256)[.accuracy] ?? .nan
+    try judge.fit(images, labels, epochs: 1, batchSize: 64, verbose: 0, seed: seed)
+    let judgeAccuracy = try judge.evaluate(testImages, testLabels, batchSize: 256)[.accuracy] ?? .nan
     let generated = try (generator.predict(try Tensor.randomNormal([1000, noiseSize], using: &random)) + 1) / 2
     let probabilities = try judge.predict(generated, batchSize: 250).softmax(alongAxis: -1)
     let confidence = try probabilities.max(alongAxes: [1]).scalars, classes = try probabilities.argmax(alongAxis: 1).scalars.map { Int($0) }
