@@ -96,6 +96,9 @@ extension Model {
 
         let parameters = trainableParameters
         let observers = allCallbacks.compactMap { $0 as? any TrainingStepObserver }
+        let observe: ((TrainingStep) throws -> Void)? = observers.isEmpty ? nil : { step in
+            for observer in observers { try observer.stepDidCompute(step, context: context) }
+        }
         if shuffle { for _ in 0..<initialEpoch { _ = batches.shuffledOrder(using: &generator) } }
         for callback in allCallbacks { try callback.trainingWillBegin(context) }
         epochLoop: for epoch in initialEpoch..<epochs {
@@ -107,9 +110,6 @@ extension Model {
                 let rows = batches.rows(ofBatch: batch, in: order)
                 let batchX = try trainX.map { try Batches.take(rows, from: $0) }, batchY = try trainY.map { try Batches.take(rows, from: $0) }
                 let batchWeights = try trainWeights.map { try Batches.take(rows, from: $0) }
-                let observe: ((TrainingStep) throws -> Void)? = observers.isEmpty ? nil : { step in
-                    for observer in observers { try observer.stepDidCompute(step, context: context) }
-                }
                 let step = try trainStep(batchX, batchY, batch: batch, weights: batchWeights, setup: setup, parameters: parameters, observe: observe)
                 losses.add(step, rows: rows.count)
                 var logs = currentFigures(losses, setup: setup)
@@ -168,11 +168,14 @@ extension Model {
                 try weights.map { try SampleWeights.weightedMean(objective.loss.perSampleLosses(pair.0, pair.1), weights: $0) }
                     ?? objective.loss(pair.0, pair.1).meanIfNotScalar()
             }
-            var total = try zip(setup.objectives, outputLosses).map { objective, loss in objective.weight == 1 ? loss : try loss * objective.weight }
-                .dropFirst().reduce(setup.objectives[0].weight == 1 ? outputLosses[0] : try outputLosses[0] * setup.objectives[0].weight) { try $0 + $1 }
+            // Σ weightᵢ · lossᵢ, a weight of 1 adding the loss itself (a single output's total is its loss).
+            var total: Tensor?
+            for (objective, loss) in zip(setup.objectives, outputLosses) {
+                let weighted = objective.weight == 1 ? loss : try loss * objective.weight
+                total = try total.map { try $0 + weighted } ?? weighted
+            }
             regularization = try regularizationLoss()
-            if let regularization { total = try total + regularization }
-            return total
+            return try regularization.map { try total! + $0 } ?? total!
         }
         if let observe {
             try observe(TrainingStep(batch: batch, inputs: x, predictions: predictions, loss: try loss.scalar, parameters: parameters, gradients: gradients))

@@ -38,12 +38,12 @@ extension Functional {
     ///   (a nested model among them).
     public func describedModel() throws -> ModelDescription {
         let layerIndex = Dictionary(uniqueKeysWithValues: layers.enumerated().map { (ObjectIdentifier($0.element), $0.offset) })
-        let nodes = inputs + Self.callOrder(reaching: outputs).filter { !$0.isGraphInput }
+        let nodes = inputs + self.calls
         let callIndex = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { (ObjectIdentifier($0.element), $0.offset) })
-        let calls = nodes.map { node in
+        let described = nodes.map { node in
             GraphDescription.Call(layer: layerIndex[ObjectIdentifier(node.layer)]!, inputs: node.inputs.map { callIndex[ObjectIdentifier($0)]! })
         }
-        let graph = GraphDescription(calls: calls, inputs: Array(inputs.indices), outputs: outputs.map { callIndex[ObjectIdentifier($0)]! })
+        let graph = GraphDescription(calls: described, inputs: Array(inputs.indices), outputs: outputs.map { callIndex[ObjectIdentifier($0)]! })
         return ModelDescription(name: name, seed: seed, layers: try layers.map { try LayerConfiguration.describing($0, in: name) }, graph: graph)
     }
 }

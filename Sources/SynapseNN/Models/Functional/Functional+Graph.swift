@@ -39,11 +39,10 @@ extension Functional {
     /// One row per layer, each naming the layers it is called on (a shared layer's calls
     /// separated by `;`), as Keras's "Connected to" column.
     public func summaryRows() -> [LayerSummaryRow] {
-        let nodes = Self.callOrder(reaching: outputs)
-        return layers.map { layer in
-            let calls = nodes.filter { $0.layer === layer }
-            let sources = calls.filter { !$0.isGraphInput }.map { call in call.inputs.map(\.layer.name).joined(separator: ", ") }
-            return LayerSummaryRow(layer: "\(layer.name) (\(type(of: layer)))", outputShape: calls.first?.shape ?? inputs.first { $0.layer === layer }?.shape,
+        layers.map { layer in
+            let uses = calls.filter { $0.layer === layer }
+            let sources = uses.map { call in call.inputs.map(\.layer.name).joined(separator: ", ") }
+            return LayerSummaryRow(layer: "\(layer.name) (\(type(of: layer)))", outputShape: uses.first?.shape ?? inputs.first { $0.layer === layer }?.shape,
                                    parameterCount: layer.parameterCount, connectedTo: sources)
         }
     }

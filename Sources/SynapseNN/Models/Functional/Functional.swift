@@ -32,6 +32,8 @@ public final class Functional: Model {
     public let outputs: [SymbolicTensor]
     /// Every layer once, graph inputs first, then in the order the graph runs them.
     public private(set) var layers: [any Layer] = []
+    /// The layer calls (symbolic outputs that are not graph inputs), in the order they run.
+    private(set) var calls: [SymbolicTensor] = []
     /// The layer calls in the order they run; each names the slots of its inputs and output.
     private var steps: [(layer: any Layer, inputSlots: [Int], outputSlot: Int)] = []
     /// Where each symbolic tensor's value is kept while the graph runs.
@@ -72,6 +74,7 @@ public final class Functional: Model {
             }
             let outputSlot = slots.count
             slots[ObjectIdentifier(node)] = outputSlot
+            calls.append(node)
             steps.append((node.layer, node.inputs.map { slots[ObjectIdentifier($0)]! }, outputSlot))
         }
         layers = Self.uniqueLayers(inputs.map(\.layer) + steps.map(\.layer))
@@ -162,8 +165,7 @@ public final class Functional: Model {
     private func buildLayers() throws {
         var generator = RandomGenerator(seed: seed)
         var seen: [ObjectIdentifier: [Shape]] = [:]
-        let nodes = Self.callOrder(reaching: outputs).filter { !$0.isGraphInput }
-        for node in nodes {
+        for node in calls {
             let shapes = node.inputs.map(\.shape)
             if let earlier = seen[ObjectIdentifier(node.layer)] {
                 guard earlier == shapes else {
