@@ -92,4 +92,56 @@ void synapse_small_depth_backward(const float *a, const float *g, const float *o
 /// then propagates), best[c] = line[c] and index[c] = offset + c.
 void synapse_max_pool_tap(const float *line, float *best, int32_t *index, int32_t offset, ptrdiff_t n);
 
+// MARK: Recurrent steps (RecurrentKernels.c)
+//
+// One time step of a recurrent layer over `rows` samples of `units` units. The driver
+// (SynapseTensor's `Tensor.recurrence`) has already computed r = h_prev · U (the recurrent
+// projection, [rows, gates · units], contiguous); p points at the step's projected inputs
+// x · W + b ([rows, gates · units] with row stride pStride). States are read from prev
+// (row stride prevStride) and written to out (row stride outStride): h, then c for the LSTM.
+// keep is null or one flag per row: a row whose flag is 0 (a masked step) copies its state
+// through unchanged. Activations are coded: 0 linear, 1 sigmoid, 2 tanh, 3 relu. Gate
+// layouts are Keras's: LSTM i, f, c, o; GRU z, r, h (reset applied after the product).
+
+/// SimpleRNN step: h = act(p + r).
+void synapse_rnn_step_forward(const float *p, ptrdiff_t pStride, const float *r, const float *prev, ptrdiff_t prevStride,
+                              float *out, ptrdiff_t outStride, const float *keep, ptrdiff_t rows, ptrdiff_t units, int act);
+
+/// SimpleRNN step pullback. dState ([rows, units]) holds dL/dh for this step's output on entry
+/// (the external gradient gOut, row stride gStride, is added here) and dL/dh_prev's direct part
+/// on return (the copy-through of masked rows; the driver adds dR · Uᵀ). dR gets dL/d(p + r)
+/// ([rows, units], contiguous) and dP the same rows (row stride dpStride).
+void synapse_rnn_step_backward(const float *out, ptrdiff_t outStride, const float *gOut, ptrdiff_t gStride,
+                               float *dState, float *dR, float *dP, ptrdiff_t dpStride, const float *keep,
+                               ptrdiff_t rows, ptrdiff_t units, int act);
+
+/// LSTM step: i, f, o = ract(z), g = act(z) for z = p + r; c = f·c_prev + i·g; h = o·act(c).
+/// saved gets the activated gates [rows, 4 · units] (contiguous) for the pullback.
+void synapse_lstm_step_forward(const float *p, ptrdiff_t pStride, const float *r, const float *prev, ptrdiff_t prevStride,
+                               float *out, ptrdiff_t outStride, float *saved, const float *keep, ptrdiff_t rows,
+                               ptrdiff_t units, int act, int ract);
+
+/// LSTM step pullback: dState ([rows, 2 · units]: dh then dc) holds the gradient of this
+/// step's states on entry (gOut added here) and the direct part of the previous states' on
+/// return (dc_prev = dc · f; dh_prev left 0 for the driver's dR · Uᵀ). dR and dP get the
+/// gate pre-activations' gradient. scratch holds units floats.
+void synapse_lstm_step_backward(const float *saved, const float *out, ptrdiff_t outStride, const float *prev,
+                                ptrdiff_t prevStride, const float *gOut, ptrdiff_t gStride, float *dState, float *dR,
+                                float *dP, ptrdiff_t dpStride, const float *keep, float *scratch, ptrdiff_t rows,
+                                ptrdiff_t units, int act, int ract);
+
+/// GRU step (Keras 3, reset after): with q = r + recurrentBias (bias may be null),
+/// z = ract(p_z + q_z), rg = ract(p_r + q_r), hh = act(p_h + rg · q_h), h = z · h_prev + (1 − z) · hh.
+/// saved gets z, rg, hh, q_h ([rows, 4 · units], contiguous).
+void synapse_gru_step_forward(const float *p, ptrdiff_t pStride, const float *r, const float *recurrentBias,
+                              const float *prev, ptrdiff_t prevStride, float *out, ptrdiff_t outStride, float *saved,
+                              const float *keep, ptrdiff_t rows, ptrdiff_t units, int act, int ract);
+
+/// GRU step pullback: dState ([rows, units]) as for the SimpleRNN (direct part dh · z on
+/// return); dP gets the gradient of p ([rows, 3 · units]) and dR that of q, which differs from
+/// dP in the candidate's third (multiplied by the reset gate).
+void synapse_gru_step_backward(const float *saved, const float *prev, ptrdiff_t prevStride, const float *gOut,
+                               ptrdiff_t gStride, float *dState, float *dR, float *dP, ptrdiff_t dpStride,
+                               const float *keep, ptrdiff_t rows, ptrdiff_t units, int act, int ract);
+
 #endif
