@@ -70,6 +70,33 @@ import Testing
         #expect(try loaded.predict(images) == model.predict(images))
     }
 
+    /// The sequence layers, wrappers included, go through a model folder and back.
+    @Test func everySequenceLayerKindRoundTripsThroughAModelFolder() throws {
+        var generator = RandomGenerator(seed: 8)
+        let tokens = try Tensor(shape: [4, 6], scalars: (0..<24).map { Float(($0 * 7) % 9) })
+        let labels = try Tensor(shape: [4, 6], scalars: (0..<24).map { Float($0 % 3) })
+        let model = Sequential(name: "every_sequence_layer", seed: 6) {
+            Input(shape: [6])
+            Embedding(inputDimension: 9, outputDimension: 4, maskZero: true)
+            Bidirectional(LSTM(3, returnSequences: true, dropout: 0.1, recurrentDropout: 0.1), mergeMode: .sum)
+            GRU(5, returnSequences: true, goBackwards: true)
+            SimpleRNN(4, activation: .relu, returnSequences: true)
+            TimeDistributed(Dense(3))
+        }
+        model.compile(optimizer: Adam(learningRate: 0.01), loss: .sparseCategoricalCrossentropy(fromLogits: true))
+        try model.fit(tokens, labels, epochs: 2, batchSize: 2, verbose: 0)
+        let url = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.save(to: url)
+        let loaded = try Sequential.load(from: url)
+        #expect(loaded.layers.map { "\(type(of: $0))" } == model.layers.map { "\(type(of: $0))" })
+        #expect(try loaded.predict(tokens) == model.predict(tokens))
+        let series = Sequential(name: "masked_series", seed: 2) { Input(shape: [5, 2]); Masking(maskValue: -1); LSTM(2) }
+        try series.save(to: url)
+        let values = try Tensor.randomNormal([3, 5, 2], using: &generator)
+        #expect(try Sequential.load(from: url).predict(values) == series.predict(values))
+    }
+
     @Test func missingUnknownAndMisshapenWeightsAreReported() throws {
         let model = Sequential { Input(shape: [2]); Dense(3) }
         let url = temporaryDirectory()

@@ -35,6 +35,7 @@ public struct LayerConfiguration: Hashable, Sendable {
             RandomFlip.self, RandomRotation.self, RandomTranslation.self, RandomZoom.self, GaussianNoise.self,
             Dropout.self, SpatialDropout1D.self, SpatialDropout2D.self, GaussianDropout.self, BatchNormalization.self,
             LayerNormalization.self, Add.self, Subtract.self, Multiply.self, Average.self, Maximum.self, Concatenate.self,
+            Embedding.self, Masking.self, SimpleRNN.self, LSTM.self, GRU.self, Bidirectional.self, TimeDistributed.self,
         ]
         return Dictionary(uniqueKeysWithValues: types.map { ($0.typeName, $0) })
     }()

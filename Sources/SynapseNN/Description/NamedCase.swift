@@ -88,7 +88,7 @@ extension ActivationFunction: Codable {
 }
 
 extension Initializer: Codable {
-    private static let names = ["zeros", "ones", "constant", "randomUniform", "randomNormal", "glorotUniform", "glorotNormal", "heUniform", "heNormal", "lecunNormal"]
+    private static let names = ["zeros", "ones", "constant", "randomUniform", "randomNormal", "glorotUniform", "glorotNormal", "heUniform", "heNormal", "lecunNormal", "orthogonal"]
 
     public init(from decoder: any Decoder) throws {
         let named = try NamedCase(from: decoder)
@@ -103,6 +103,7 @@ extension Initializer: Codable {
         case "heUniform": self = .heUniform
         case "heNormal": self = .heNormal
         case "lecunNormal": self = .lecunNormal
+        case "orthogonal": self = .orthogonal(gain: try named.float("gain", default: 1))
         default: throw named.unknown("initializer", accepted: Initializer.names, in: decoder)
         }
     }
@@ -120,6 +121,7 @@ extension Initializer: Codable {
         case .heUniform: try NamedCase.encode("heUniform", to: encoder)
         case .heNormal: try NamedCase.encode("heNormal", to: encoder)
         case .lecunNormal: try NamedCase.encode("lecunNormal", to: encoder)
+        case .orthogonal(let gain): try NamedCase.encode("orthogonal", settings: ["gain": gain], to: encoder)
         }
     }
 }

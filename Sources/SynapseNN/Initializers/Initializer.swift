@@ -27,6 +27,10 @@ public enum Initializer: Hashable, Sendable {
     case heNormal
     /// Truncated normal with variance `1 / fanIn`, for SELU layers.
     case lecunNormal
+    /// A random orthogonal matrix times `gain` (Keras's default for recurrent kernels): the
+    /// kernel, seen as `[product of all but the last axis, last axis]`, has orthonormal rows or
+    /// columns, whichever are fewer.
+    case orthogonal(gain: Float = 1)
 
     /// A tensor of `shape` filled by this initializer.
     ///
@@ -46,6 +50,7 @@ public enum Initializer: Hashable, Sendable {
         case .heUniform: return try Initializer.uniform(shape, variance: 2 / fanIn, using: &generator)
         case .heNormal: return try Initializer.truncatedNormal(shape, variance: 2 / fanIn, using: &generator)
         case .lecunNormal: return try Initializer.truncatedNormal(shape, variance: 1 / fanIn, using: &generator)
+        case .orthogonal(let gain): return try Initializer.orthogonal(shape, gain: gain, using: &generator)
         }
     }
 
@@ -65,6 +70,35 @@ public enum Initializer: Hashable, Sendable {
     private static func uniform(_ shape: Shape, variance: Float, using generator: inout RandomGenerator) throws -> Tensor {
         let limit = (3 * variance).squareRoot()
         return try Tensor.randomUniform(shape, in: -limit...limit, using: &generator)
+    }
+
+    /// Keras's `Orthogonal`: a normal `[max(r, c), min(r, c)]` matrix made orthonormal by QR
+    /// (modified Gram–Schmidt in `Double`, which gives R a positive diagonal, as Keras's sign
+    /// correction does), transposed when `r < c`, times `gain`.
+    private static func orthogonal(_ shape: Shape, gain: Float, using generator: inout RandomGenerator) throws -> Tensor {
+        let shape = try shape.validated(for: "Initializer.orthogonal")
+        guard shape.rank >= 2 else { return try Tensor.randomNormal(shape, standardDeviation: gain, using: &generator) }
+        let columns = shape[shape.rank - 1], rows = shape.elementCount / Swift.max(columns, 1)
+        let (tall, narrow) = (Swift.max(rows, columns), Swift.min(rows, columns))
+        var q = try Tensor.randomNormal([narrow, tall], using: &generator).scalars.map(Double.init)   // one vector per row
+        for vector in 0..<narrow {
+            for earlier in 0..<vector {
+                var dot = 0.0
+                for i in 0..<tall { dot += q[vector * tall + i] * q[earlier * tall + i] }
+                for i in 0..<tall { q[vector * tall + i] -= dot * q[earlier * tall + i] }
+            }
+            var norm = 0.0
+            for i in 0..<tall { norm += q[vector * tall + i] * q[vector * tall + i] }
+            norm = Swift.max(norm.squareRoot(), 1e-12)
+            for i in 0..<tall { q[vector * tall + i] /= norm }
+        }
+        // q holds the orthonormal vectors as rows ([narrow, tall]): that is the kernel when rows
+        // are fewer, its transpose otherwise.
+        let values = (0..<(rows * columns)).map { index -> Float in
+            let (row, column) = (index / columns, index % columns)
+            return Float(rows < columns ? q[row * tall + column] : q[column * tall + row]) * gain
+        }
+        return try Tensor(shape: shape, scalars: values)
     }
 
     /// A normal truncated to ±2σ (values beyond are redrawn) whose variance after truncation

@@ -54,9 +54,10 @@ public final class Accuracy: Metric {
             guard labels.shape == predictions.shape, predictions.rank >= 1 else { throw mismatch(labels, predictions, "labels shaped like the predictions") }
             correct = zip(try labels.argmax(alongAxis: -1).scalars, try predictions.argmax(alongAxis: -1).scalars).map { $0 == $1 }
         case .sparseCategorical, .automatic:
-            let batch = predictions.shape.first ?? 0
-            guard predictions.rank == 2, labels.elementCount == batch else {
-                throw mismatch(labels, predictions, "one class index per sample for predictions shaped [batch, classes]")
+            // One class index per prediction row: per sample, or per step for sequence outputs.
+            let rows = predictions.rank >= 2 ? predictions.elementCount / Swift.max(predictions.shape[predictions.rank - 1], 1) : -1
+            guard predictions.rank >= 2, labels.elementCount == rows else {
+                throw mismatch(labels, predictions, "one class index per sample (or per step) for predictions shaped [batch, (steps,) classes]")
             }
             correct = zip(labels.scalars, try predictions.argmax(alongAxis: -1).scalars).map { $0 == $1 }
         }

@@ -37,9 +37,9 @@ extension Model {
         let input = try onlyInput(of: inputs)
         if builtInputShape == nil { try build(inputShape: Shape(Array(input.shape.dimensions.dropFirst()))) }
         var outputs: [(layer: any Layer, output: Tensor)] = []
-        var output = input
+        var (output, mask): (Tensor, Tensor?) = (input, nil)
         for layer in layers {
-            output = try layer(output, training: training)
+            (output, mask) = try layer.forward(output, carrying: mask, training: training)
             outputs.append((layer, output))
         }
         return outputs

@@ -91,8 +91,9 @@ public final class Sequential: Model {
         } else {
             try build(inputShape: Shape(Array(input.shape.dimensions.dropFirst())))
         }
-        var output = input
-        for layer in layers { output = try layer.forward(output, training: training) }
+        // Padding masks (from `Embedding(maskZero:)` or `Masking`) travel with the output.
+        var (output, mask): (Tensor, Tensor?) = (input, nil)
+        for layer in layers { (output, mask) = try layer.forward(output, carrying: mask, training: training) }
         return output
     }
 

@@ -50,8 +50,6 @@ public class DropoutLayer: TrainingPerturbation {
     /// A mask of `0` (probability `rate`) and `1 / (1 − rate)`, of `shape` (broadcast against
     /// the input where it has axes of size 1).
     func dropoutMask(shape: Shape) throws -> Tensor {
-        let keep = 1 / (1 - rate)
-        let values = (0..<shape.elementCount).map { _ in Float.random(in: 0..<1, using: &generator) < rate ? 0 : keep }
-        return try Tensor(shape: shape, scalars: values)
+        try generator.dropoutMask(shape: shape, rate: rate)
     }
 }

@@ -147,12 +147,15 @@ public final class Functional: Model {
             }
             values[index] = batch
         }
+        // Padding masks travel with each value (see `MaskSupportingLayer`); merges end them.
+        var masks = [Tensor?](repeating: nil, count: slots.count)
         for step in steps {
             let arguments = step.inputSlots.map { values[$0]! }
-            let output = if let merge = step.layer as? MergeLayer {
-                try merge.forward(arguments, training: training)
+            let output: Tensor
+            if let merge = step.layer as? MergeLayer {
+                output = try merge.forward(arguments, training: training)
             } else {
-                try step.layer.forward(arguments[0], training: training)
+                (output, masks[step.outputSlot]) = try step.layer.forward(arguments[0], carrying: masks[step.inputSlots[0]], training: training)
             }
             record(step.layer, output)
             values[step.outputSlot] = output
