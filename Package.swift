@@ -61,6 +61,7 @@ let package = Package(
         .executableTarget(name: "TransferLearning", dependencies: ["SeedPrograms"], path: "Examples/TransferLearning"),
         .executableTarget(name: "GenerativeAdversarial", dependencies: ["SeedPrograms"], path: "Examples/GenerativeAdversarial"),
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
+        .executableTarget(name: "CharacterLanguageModel", dependencies: ["SeedPrograms"], path: "Examples/CharacterLanguageModel"),
         .target(
             name: "SynapseTestSupport",
             dependencies: ["Synapse"],

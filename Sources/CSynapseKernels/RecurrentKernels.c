@@ -2,7 +2,8 @@
 //
 // Each step runs as a few passes over contiguous runs of `units` floats (the gates of one
 // sample), so every loop vectorises; the activation is chosen once per pass, not per element.
-// The matrix products (h_prev · U and dR · Uᵀ) are the driver's, through BLAS.
+// The matrix products (h_prev · U and dR · Uᵀ) are the driver's, through BLAS. Helpers are
+// always inlined, so that each instruction-set clone of a step vectorises them for its own set.
 #include <math.h>
 #include "SynapseKernels.h"
 #include "Dispatch.h"
@@ -11,7 +12,7 @@ enum { ACT_LINEAR = 0, ACT_SIGMOID = 1, ACT_TANH = 2, ACT_RELU = 3 };
 
 /// tanh(x) as 1 − 2 / (e^{2|x|} + 1) with the sign restored, and its Taylor series near 0,
 /// where that form would cancel.
-static inline float synapse_tanhf(float x) {
+static inline __attribute__((always_inline)) float synapse_tanhf(float x) {
     float magnitude = fabsf(x);
     float far = 1.0f - 2.0f / (synapse_expf(2.0f * magnitude) + 1.0f);
     float x2 = x * x;
@@ -20,7 +21,7 @@ static inline float synapse_tanhf(float x) {
 }
 
 /// y[i] = act(x[i]) for i in 0..<n (x and y may be the same).
-static inline void activate(int act, const float *x, float *y, ptrdiff_t n) {
+static inline __attribute__((always_inline)) void activate(int act, const float *x, float *y, ptrdiff_t n) {
     switch (act) {
     case ACT_SIGMOID: for (ptrdiff_t i = 0; i < n; i++) y[i] = 1.0f / (1.0f + synapse_expf(-x[i])); break;
     case ACT_TANH: for (ptrdiff_t i = 0; i < n; i++) y[i] = synapse_tanhf(x[i]); break;
@@ -30,7 +31,7 @@ static inline void activate(int act, const float *x, float *y, ptrdiff_t n) {
 }
 
 /// g[i] *= act'(x) for i in 0..<n, the derivative written in terms of the output y = act(x).
-static inline void times_derivative(int act, const float *y, float *g, ptrdiff_t n) {
+static inline __attribute__((always_inline)) void times_derivative(int act, const float *y, float *g, ptrdiff_t n) {
     switch (act) {
     case ACT_SIGMOID: for (ptrdiff_t i = 0; i < n; i++) g[i] *= y[i] * (1.0f - y[i]); break;
     case ACT_TANH: for (ptrdiff_t i = 0; i < n; i++) g[i] *= 1.0f - y[i] * y[i]; break;
@@ -43,7 +44,7 @@ static inline void times_derivative(int act, const float *y, float *g, ptrdiff_t
 static inline int kept(const float *keep, ptrdiff_t b) { return keep == NULL || keep[b] != 0.0f; }
 
 /// Adds the external gradient row g to d (n floats), when there is one.
-static inline void add_row(float *restrict d, const float *restrict g, ptrdiff_t n) {
+static inline __attribute__((always_inline)) void add_row(float *restrict d, const float *restrict g, ptrdiff_t n) {
     if (g != NULL) for (ptrdiff_t i = 0; i < n; i++) d[i] += g[i];
 }
 
@@ -202,5 +203,71 @@ void synapse_gru_step_backward(const float *saved, const float *prev, ptrdiff_t 
         times_derivative(ract, reset, dp + u, u);
         for (ptrdiff_t j = 0; j < 2 * u; j++) dq[j] = dp[j];
         for (ptrdiff_t j = 0; j < u; j++) dq[2 * u + j] = dp[2 * u + j] * reset[j];
+    }
+}
+
+// MARK: Products with a packed right operand
+
+SYNAPSE_DISPATCHED
+void synapse_pack_panels(const float *b, ptrdiff_t ldb, int transpose, ptrdiff_t k, ptrdiff_t n, float *packed) {
+    const ptrdiff_t panels = (n + SYNAPSE_PANEL - 1) / SYNAPSE_PANEL;
+    for (ptrdiff_t p = 0; p < panels; p++) {
+        float *restrict panel = packed + p * k * SYNAPSE_PANEL;
+        const ptrdiff_t first = p * SYNAPSE_PANEL, width = n - first < SYNAPSE_PANEL ? n - first : SYNAPSE_PANEL;
+        for (ptrdiff_t t = 0; t < k; t++) {
+            float *restrict line = panel + t * SYNAPSE_PANEL;
+            for (ptrdiff_t j = 0; j < width; j++) line[j] = transpose ? b[(first + j) * ldb + t] : b[t * ldb + first + j];
+            for (ptrdiff_t j = width; j < SYNAPSE_PANEL; j++) line[j] = 0.0f;
+        }
+    }
+}
+
+/// Writes (or adds) the first `width` of SYNAPSE_PANEL accumulated columns into c.
+static inline __attribute__((always_inline)) void store_panel(const float *restrict acc, float *restrict c, ptrdiff_t width, int accumulate) {
+    if (width == SYNAPSE_PANEL) {
+        if (accumulate) { for (int j = 0; j < SYNAPSE_PANEL; j++) c[j] += acc[j]; }
+        else { for (int j = 0; j < SYNAPSE_PANEL; j++) c[j] = acc[j]; }
+    } else {
+        for (ptrdiff_t j = 0; j < width; j++) c[j] = accumulate ? c[j] + acc[j] : acc[j];
+    }
+}
+
+// Four rows by one panel at a time: 4 × 32 accumulators stay in registers (eight AVX-512
+// vectors), and each step of t loads two vectors of the panel and four values of a.
+SYNAPSE_DISPATCHED
+void synapse_packed_product(const float *a, ptrdiff_t lda, const float *packed, float *c, ptrdiff_t ldc, ptrdiff_t m,
+                            ptrdiff_t n, ptrdiff_t k, int accumulate) {
+    const ptrdiff_t panels = (n + SYNAPSE_PANEL - 1) / SYNAPSE_PANEL, grouped = m - m % 4;
+    for (ptrdiff_t p = 0; p < panels; p++) {
+        const float *restrict panel = packed + p * k * SYNAPSE_PANEL;
+        const ptrdiff_t first = p * SYNAPSE_PANEL, width = n - first < SYNAPSE_PANEL ? n - first : SYNAPSE_PANEL;
+        for (ptrdiff_t r = 0; r < grouped; r += 4) {
+            float acc0[SYNAPSE_PANEL] = {0}, acc1[SYNAPSE_PANEL] = {0}, acc2[SYNAPSE_PANEL] = {0}, acc3[SYNAPSE_PANEL] = {0};
+            const float *restrict a0 = a + r * lda, *restrict a1 = a0 + lda, *restrict a2 = a1 + lda, *restrict a3 = a2 + lda;
+            for (ptrdiff_t t = 0; t < k; t++) {
+                const float *restrict line = panel + t * SYNAPSE_PANEL;
+                const float x0 = a0[t], x1 = a1[t], x2 = a2[t], x3 = a3[t];
+                for (int j = 0; j < SYNAPSE_PANEL; j++) {
+                    acc0[j] += x0 * line[j];
+                    acc1[j] += x1 * line[j];
+                    acc2[j] += x2 * line[j];
+                    acc3[j] += x3 * line[j];
+                }
+            }
+            float *restrict out = c + r * ldc + first;
+            store_panel(acc0, out, width, accumulate);
+            store_panel(acc1, out + ldc, width, accumulate);
+            store_panel(acc2, out + 2 * ldc, width, accumulate);
+            store_panel(acc3, out + 3 * ldc, width, accumulate);
+        }
+        for (ptrdiff_t r = grouped; r < m; r++) {
+            float acc[SYNAPSE_PANEL] = {0};
+            const float *restrict row = a + r * lda;
+            for (ptrdiff_t t = 0; t < k; t++) {
+                const float *restrict line = panel + t * SYNAPSE_PANEL;
+                for (int j = 0; j < SYNAPSE_PANEL; j++) acc[j] += row[t] * line[j];
+            }
+            store_panel(acc, c + r * ldc + first, width, accumulate);
+        }
     }
 }

@@ -75,6 +75,32 @@ import Testing
         }
     }
 
+    /// A batch large enough to be split across cores, with units that do not fill the packed
+    /// kernel's panels, gives each row what it gets alone: states and gradients.
+    @Test(arguments: [RecurrentCell.lstm(), .gru(), .simple()])
+    func eachRowOfALargeBatchGetsWhatItGetsAlone(cell: RecurrentCell) throws {
+        var generator = RandomGenerator(seed: 31)
+        let (batch, steps, units) = (19, 7, 37)
+        let projected = try Tensor.randomNormal([batch, steps, cell.gateCount * units], using: &generator)
+        let kernel = try Tensor.randomNormal([units, cell.gateCount * units], standardDeviation: 0.2, using: &generator)
+        let dropout = try Tensor.randomBernoulli([batch, units], probability: 0.8, using: &generator) / 0.8
+        let weights = try Tensor.randomNormal([batch, steps, cell.stateCount * units], using: &generator)
+        func run(_ v: [Tensor], rows: Range<Int>) throws -> Tensor {
+            try (v[0].recurrence(cell, recurrentKernel: v[1], recurrentDropoutMask: try dropout.sliced([rows])) * weights.sliced([rows])).sum()
+        }
+        let (_, whole) = try valueWithGradient(at: [projected, kernel]) { v in try run(v, rows: 0..<batch) }
+        var kernelGradient = try Tensor.zeros(kernel.shape)
+        for row in 0..<batch {
+            let (_, alone) = try valueWithGradient(at: [try projected.sliced([row..<(row + 1)]), kernel]) { v in try run(v, rows: row..<(row + 1)) }
+            expectClose(try whole[0].sliced([row..<(row + 1)]), alone[0], absolute: 1e-5, relative: 1e-4)
+            kernelGradient = try kernelGradient + alone[1]
+        }
+        expectClose(whole[1], kernelGradient, absolute: 1e-4, relative: 1e-4)
+        let states = try projected.recurrence(cell, recurrentKernel: kernel)
+        let first = try projected.sliced([0..<1]).recurrence(cell, recurrentKernel: kernel)
+        expectClose(try states.sliced([0..<1]), first, absolute: 1e-6)
+    }
+
     @Test func maskedStepsCarryTheStatesAndPassTheirGradientThrough() throws {
         let setup = Setup(cell: .lstm(), masked: true)
         let inputs = try makeInputs(setup)

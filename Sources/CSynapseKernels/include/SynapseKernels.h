@@ -144,4 +144,29 @@ void synapse_gru_step_backward(const float *saved, const float *prev, ptrdiff_t 
                                ptrdiff_t gStride, float *dState, float *dR, float *dP, ptrdiff_t dpStride,
                                const float *keep, ptrdiff_t rows, ptrdiff_t units, int act, int ract);
 
+// MARK: Products with a packed right operand (RecurrentKernels.c)
+//
+// A recurrent layer multiplies by the same kernel at every step, with few rows each time.
+// BLAS repacks the kernel on every call, which costs as much as the arithmetic at these sizes;
+// these pack it once per sequence into panels of SYNAPSE_PANEL columns.
+
+/// Columns per panel of a packed matrix.
+#define SYNAPSE_PANEL 32
+
+/// Floats a packed k × n matrix takes: ⌈n / SYNAPSE_PANEL⌉ panels of k × SYNAPSE_PANEL.
+static inline ptrdiff_t synapse_packed_count(ptrdiff_t k, ptrdiff_t n) {
+    return (n + SYNAPSE_PANEL - 1) / SYNAPSE_PANEL * SYNAPSE_PANEL * k;
+}
+
+/// Packs the k × n matrix op(b) into panels: packed[p][t][j] = op(b)[t, p·SYNAPSE_PANEL + j], zero
+/// past column n. b is row-major with row length ldb; op transposes when transpose is non-zero
+/// (b is then n × k as stored).
+void synapse_pack_panels(const float *b, ptrdiff_t ldb, int transpose, ptrdiff_t k, ptrdiff_t n, float *packed);
+
+/// c[r, :] (+)= Σ_t a[r, t] · B[t, :] for r in 0..<m, with a row-major (row length lda), B the
+/// k × n matrix packed by synapse_pack_panels, c row-major (row length ldc); accumulate adds
+/// onto c, else overwrites it.
+void synapse_packed_product(const float *a, ptrdiff_t lda, const float *packed, float *c, ptrdiff_t ldc, ptrdiff_t m,
+                            ptrdiff_t n, ptrdiff_t k, int accumulate);
+
 #endif

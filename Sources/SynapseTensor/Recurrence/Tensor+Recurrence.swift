@@ -142,49 +142,65 @@ struct RecurrencePlan: Sendable {
         let previous: Tensor
     }
 
+    /// The forward sweep. Samples are independent through time, so the batch is split across
+    /// cores and each core runs its rows through every step with products of its own (no
+    /// synchronisation per step), against a copy of U packed once.
     func forward(projected: Tensor, kernel: Tensor, bias: Tensor?, initial: Tensor, keep: Tensor?, dropout: Tensor?, saving: Bool) -> Run {
         let stepCount = saving ? steps : 1
         let saved = TensorStorage.uninitialized(count: Swift.max(stepCount * batch * savedWidth, 1))
         let keepsPrevious = saving || dropout != nil
         let previous = TensorStorage.uninitialized(count: keepsPrevious ? stepCount * batch * units : 1)
         let product = UnsafeMutablePointer<Float>.allocate(capacity: batch * gateWidth)
-        defer { product.deallocate() }
+        // U packed once for every step's product h_prev · U.
+        let packed = UnsafeMutablePointer<Float>.allocate(capacity: synapse_packed_count(units, gateWidth))
+        defer { product.deallocate(); packed.deallocate() }
+        synapse_pack_panels(kernel.storage.base + kernel.offset, gateWidth, 0, units, gateWidth, packed)
         let (activation, gates) = (cell.activation.rawValue, cell.recurrentActivation.rawValue)
         let states = Tensor(shape: [batch, steps, stateWidth]) { output in
-            let out = output.baseAddress!, x = projected.storage.base + projected.offset
-            let u = kernel.storage.base + kernel.offset, b = bias.map { $0.storage.base + $0.offset }
-            let start = initial.storage.base + initial.offset
-            for step in 0..<steps {
-                let input = inputStep(step)
-                let (prev, prevStride) = step == 0 ? (UnsafePointer(start), stateWidth) : (UnsafePointer(out + (step - 1) * stateWidth), steps * stateWidth)
-                let slot = saving ? step : 0
-                // The left operand of h_prev · U: the states as they are, or a copy times the
-                // dropout mask (kept for the kernel's gradient when recording).
-                var left = prev, leftStride = prevStride
-                if keepsPrevious {
-                    let copy = previous.base + slot * batch * units
-                    for row in 0..<batch { (copy + row * units).update(from: prev + row * prevStride, count: units) }
-                    if let dropout { dropout.withUnsafeBufferPointer { for i in 0..<(batch * units) { copy[i] *= $0[i] } } }
-                    (left, leftStride) = (UnsafePointer(copy), units)
-                }
-                BLAS.sgemm(transposeA: false, transposeB: false, m: batch, n: gateWidth, k: units, alpha: 1, a: left, lda: leftStride,
-                           b: u, ldb: gateWidth, beta: 0, c: product, ldc: gateWidth)
-                let flags = flags(keep, at: input)
-                let p = x + input * gateWidth, pStride = steps * gateWidth
-                let here = out + step * stateWidth, hereStride = steps * stateWidth
-                let savedHere = saved.base + slot * batch * savedWidth
-                switch cell.kind {
-                case .simple:
-                    synapse_rnn_step_forward(p, pStride, product, prev, prevStride, here, hereStride, flags, batch, units, activation)
-                case .lstm:
-                    synapse_lstm_step_forward(p, pStride, product, prev, prevStride, here, hereStride, savedHere, flags, batch, units, activation, gates)
-                case .gru:
-                    synapse_gru_step_forward(p, pStride, product, b, prev, prevStride, here, hereStride, savedHere, flags, batch, units, activation, gates)
+            let out = UncheckedSendable(output.baseAddress!)
+            Parallel.forEachChunk(count: batch, minimumChunk: RecurrencePlan.rowsPerCore) { rows in
+                let first = rows.lowerBound, count = rows.count
+                let out = out.value + first * steps * stateWidth, product = product + first * gateWidth
+                let x = projected.storage.base + projected.offset + first * steps * gateWidth
+                let b = bias.map { $0.storage.base + $0.offset }
+                let start = initial.storage.base + initial.offset + first * stateWidth
+                for step in 0..<steps {
+                    let input = inputStep(step)
+                    let (prev, prevStride) = step == 0 ? (UnsafePointer(start), stateWidth) : (UnsafePointer(out + (step - 1) * stateWidth), steps * stateWidth)
+                    let slot = saving ? step : 0
+                    // The left operand of h_prev · U: the states as they are, or a copy times the
+                    // dropout mask (kept for the kernel's gradient when recording).
+                    var left = prev, leftStride = prevStride
+                    if keepsPrevious {
+                        let copy = previous.base + (slot * batch + first) * units
+                        for row in 0..<count { (copy + row * units).update(from: prev + row * prevStride, count: units) }
+                        if let dropout {
+                            let mask = dropout.storage.base + dropout.offset + first * units
+                            for i in 0..<(count * units) { copy[i] *= mask[i] }
+                        }
+                        (left, leftStride) = (UnsafePointer(copy), units)
+                    }
+                    synapse_packed_product(left, leftStride, packed, product, gateWidth, count, gateWidth, units, 0)
+                    let flags = flags(keep, at: input).map { $0 + first }
+                    let p = x + input * gateWidth, pStride = steps * gateWidth
+                    let here = out + step * stateWidth, hereStride = steps * stateWidth
+                    let savedHere = saved.base + (slot * batch + first) * savedWidth
+                    switch cell.kind {
+                    case .simple:
+                        synapse_rnn_step_forward(p, pStride, product, prev, prevStride, here, hereStride, flags, count, units, activation)
+                    case .lstm:
+                        synapse_lstm_step_forward(p, pStride, product, prev, prevStride, here, hereStride, savedHere, flags, count, units, activation, gates)
+                    case .gru:
+                        synapse_gru_step_forward(p, pStride, product, b, prev, prevStride, here, hereStride, savedHere, flags, count, units, activation, gates)
+                    }
                 }
             }
         }
         return Run(states: states, saved: Tensor(storage: saved, shape: [saved.count]), previous: Tensor(storage: previous, shape: [previous.count]))
     }
+
+    /// Rows each core takes at least, below which one core runs the whole batch.
+    static let rowsPerCore = 8
 
     /// The gradients of one `recurrence` call.
     struct Gradients {
@@ -195,53 +211,56 @@ struct RecurrencePlan: Sendable {
     }
 
     /// Backpropagation through time: one sweep from the last step to the first, carrying the
-    /// states' gradient; the kernel's gradient is one product over all steps at the end.
+    /// states' gradient, with the batch split across cores as in the forward sweep; the
+    /// kernel's gradient is one product over all steps and rows at the end.
     func backward(
         _ g: Tensor, states: Tensor, saved: Tensor, previous: Tensor, kernel: Tensor, initial: Tensor, keep: Tensor?, dropout: Tensor?,
         wantsBias: Bool
     ) -> Gradients {
-        var carried = [Float](repeating: 0, count: batch * stateWidth)
+        let carried = TensorStorage.filled(with: 0, count: batch * stateWidth)
         let gateGradients = TensorStorage.uninitialized(count: steps * batch * gateWidth)
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: batch * units)
-        defer { scratch.deallocate() }
+        // Uᵀ packed once for every step's product dR · Uᵀ.
+        let packed = UnsafeMutablePointer<Float>.allocate(capacity: synapse_packed_count(gateWidth, units))
+        defer { scratch.deallocate(); packed.deallocate() }
+        synapse_pack_panels(kernel.storage.base + kernel.offset, gateWidth, 1, gateWidth, units, packed)
         let (activation, gates) = (cell.activation.rawValue, cell.recurrentActivation.rawValue)
-        let u = kernel.storage.base + kernel.offset
         let projected = Tensor(shape: [batch, steps, gateWidth]) { dProjected in
-            carried.withUnsafeMutableBufferPointer { carriedBuffer in
-                let dState = carriedBuffer.baseAddress!
-                let out = states.storage.base + states.offset, gradient = g.storage.base + g.offset
-                let start = initial.storage.base + initial.offset
+            let dProjected = UncheckedSendable(dProjected.baseAddress!)
+            Parallel.forEachChunk(count: batch, minimumChunk: RecurrencePlan.rowsPerCore) { rows in
+                let first = rows.lowerBound, count = rows.count
+                let dState = carried.base + first * stateWidth, scratch = scratch + first * units
+                let out = states.storage.base + states.offset + first * steps * stateWidth
+                let gradient = g.storage.base + g.offset + first * steps * stateWidth
+                let start = initial.storage.base + initial.offset + first * stateWidth
+                let mask = dropout.map { $0.storage.base + $0.offset + first * units }
                 for step in stride(from: steps - 1, through: 0, by: -1) {
                     let input = inputStep(step)
                     let (prev, prevStride) = step == 0 ? (UnsafePointer(start), stateWidth) : (UnsafePointer(out + (step - 1) * stateWidth), steps * stateWidth)
                     let here = out + step * stateWidth, hereStride = steps * stateWidth
                     let gHere = gradient + step * stateWidth
-                    let dR = gateGradients.base + step * batch * gateWidth
-                    let dP = dProjected.baseAddress! + input * gateWidth, dpStride = steps * gateWidth
-                    let savedHere = saved.storage.base + step * batch * savedWidth
-                    let flags = flags(keep, at: input)
+                    let dR = gateGradients.base + (step * batch + first) * gateWidth
+                    let dP = dProjected.value + first * steps * gateWidth + input * gateWidth, dpStride = steps * gateWidth
+                    let savedHere = saved.storage.base + (step * batch + first) * savedWidth
+                    let flags = flags(keep, at: input).map { $0 + first }
                     switch cell.kind {
                     case .simple:
-                        synapse_rnn_step_backward(here, hereStride, gHere, hereStride, dState, dR, dP, dpStride, flags, batch, units, activation)
+                        synapse_rnn_step_backward(here, hereStride, gHere, hereStride, dState, dR, dP, dpStride, flags, count, units, activation)
                     case .lstm:
                         synapse_lstm_step_backward(savedHere, here, hereStride, prev, prevStride, gHere, hereStride, dState, dR, dP, dpStride,
-                                                   flags, scratch, batch, units, activation, gates)
+                                                   flags, scratch, count, units, activation, gates)
                     case .gru:
-                        synapse_gru_step_backward(savedHere, prev, prevStride, gHere, hereStride, dState, dR, dP, dpStride, flags, batch, units,
+                        synapse_gru_step_backward(savedHere, prev, prevStride, gHere, hereStride, dState, dR, dP, dpStride, flags, count, units,
                                                   activation, gates)
                     }
                     // dh_prev += (dR · Uᵀ) ⊙ dropout mask.
-                    if let dropout {
-                        BLAS.sgemm(transposeA: false, transposeB: true, m: batch, n: units, k: gateWidth, alpha: 1, a: dR, lda: gateWidth,
-                                   b: u, ldb: gateWidth, beta: 0, c: scratch, ldc: units)
-                        dropout.withUnsafeBufferPointer { m in
-                            for row in 0..<batch {
-                                for j in 0..<units { dState[row * stateWidth + j] += scratch[row * units + j] * m[row * units + j] }
-                            }
+                    if let mask {
+                        synapse_packed_product(dR, gateWidth, packed, scratch, units, count, units, gateWidth, 0)
+                        for row in 0..<count {
+                            for j in 0..<units { dState[row * stateWidth + j] += scratch[row * units + j] * mask[row * units + j] }
                         }
                     } else {
-                        BLAS.sgemm(transposeA: false, transposeB: true, m: batch, n: units, k: gateWidth, alpha: 1, a: dR, lda: gateWidth,
-                                   b: u, ldb: gateWidth, beta: 1, c: dState, ldc: stateWidth)
+                        synapse_packed_product(dR, gateWidth, packed, dState, stateWidth, count, units, gateWidth, 1)
                     }
                 }
             }
@@ -261,7 +280,7 @@ struct RecurrencePlan: Sendable {
         let dInitial = (0..<cell.stateCount).map { index in
             Tensor(shape: [batch, units]) { part in
                 for row in 0..<batch {
-                    for j in 0..<units { part[row * units + j] = carried[row * stateWidth + index * units + j] }
+                    for j in 0..<units { part[row * units + j] = carried.base[row * stateWidth + index * units + j] }
                 }
             }
         }
