@@ -62,6 +62,7 @@ let package = Package(
         .executableTarget(name: "GenerativeAdversarial", dependencies: ["SeedPrograms"], path: "Examples/GenerativeAdversarial"),
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
         .executableTarget(name: "CharacterLanguageModel", dependencies: ["SeedPrograms"], path: "Examples/CharacterLanguageModel"),
+        .executableTarget(name: "SeriesForecasting", dependencies: ["SeedPrograms"], path: "Examples/SeriesForecasting"),
         .target(
             name: "SynapseTestSupport",
             dependencies: ["Synapse"],

@@ -169,4 +169,9 @@ void synapse_pack_panels(const float *b, ptrdiff_t ldb, int transpose, ptrdiff_t
 void synapse_packed_product(const float *a, ptrdiff_t lda, const float *packed, float *c, ptrdiff_t ldc, ptrdiff_t m,
                             ptrdiff_t n, ptrdiff_t k, int accumulate);
 
+/// Sets how long OpenBLAS's idle workers spin before sleeping to 2^log2Cycles cycles, unless
+/// OPENBLAS_THREAD_TIMEOUT is set (BLASThreadPool.c). Call before any other BLAS work. Returns
+/// whether the setting took effect (0 with another BLAS).
+int synapse_blas_set_spin_length(int log2Cycles);
+
 #endif

@@ -1,4 +1,5 @@
 // The only file of SynapseTensor that talks to BLAS.
+import CSynapseKernels
 import Foundation
 #if canImport(Accelerate)
 import Accelerate
@@ -34,6 +35,7 @@ enum BLAS {
         alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        _ = spinLengthIsSet
         if m * n * k >= threadedWork && Swift.min(m, n, k) >= threadedSide { useThreads(ComputeThreads.maximum) }
         call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
@@ -44,9 +46,18 @@ enum BLAS {
         alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        _ = spinLengthIsSet
         useThreads(1)
         call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
+
+    /// How long BLAS's idle threads spin before sleeping, set once before the first product:
+    /// 2^22 cycles (about 1.5 ms), long enough to span the gaps between the products of one
+    /// training step, short enough that they no longer spin through Synapse's own parallel
+    /// loops (OpenBLAS's default, 2^28 cycles, is a tenth of a second: its spinning workers
+    /// took a third of the cores from a recurrent layer's sweep and from elementwise kernels).
+    /// `OPENBLAS_THREAD_TIMEOUT`, when set, wins.
+    private static let spinLengthIsSet = synapse_blas_set_spin_length(22) != 0
 
     /// The thread count BLAS has: its default, every core, until Synapse sets another. A plain
     /// word read on every product: two threads that both find it stale set the same count,

@@ -34,35 +34,3 @@ public func padded(
     }
     return try Tensor(shape: [sequences.count, length], scalars: values)
 }
-
-/// Windows over a sequence of ids for next-token prediction: each input window of `length`
-/// ids, its target the same window one step later (`[count, length]` each), windows starting
-/// every `stride` ids. With `stride == length` the windows tile the sequence, as char-rnn
-/// trains.
-///
-/// ```swift
-/// let (x, y) = try nextTokenWindows(ids, length: 100, stride: 100)   // y[i, t] = ids[100 i + t + 1]
-/// ```
-///
-/// - Throws: `DataError.invalidArgument` for a length or stride below 1, or a sequence too
-///   short for one window (`length + 1` ids).
-public func nextTokenWindows(_ ids: [Int], length: Int, stride: Int) throws -> (inputs: Tensor, targets: Tensor) {
-    let operation = "nextTokenWindows(_:length:stride:)"
-    for (value, argument) in [(length, "length"), (stride, "stride")] where value < 1 {
-        throw DataError.invalidArgument(operation: operation, argument: argument, expected: "at least 1", received: "\(value)")
-    }
-    guard ids.count > length else {
-        throw DataError.invalidArgument(operation: operation, argument: "ids", expected: "at least \(length + 1) ids for one window of \(length)",
-                                        received: "\(ids.count)")
-    }
-    let count = (ids.count - length - 1) / stride + 1
-    var inputs = [Float](repeating: 0, count: count * length), targets = inputs
-    for window in 0..<count {
-        let start = window * stride
-        for t in 0..<length {
-            inputs[window * length + t] = Float(ids[start + t])
-            targets[window * length + t] = Float(ids[start + t + 1])
-        }
-    }
-    return (try Tensor(shape: [count, length], scalars: inputs), try Tensor(shape: [count, length], scalars: targets))
-}
