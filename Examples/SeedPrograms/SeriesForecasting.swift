@@ -21,7 +21,7 @@ public func seriesForecasting(seed: UInt64 = 5, verbose: Verbosity = 0, log: (St
         Dense(1)
     }
     log(model.summary())
-    model.compile(optimizer: Adam(learningRate: 3e-3), loss: .meanSquaredError)
+    model.compile(optimizer: Adam(learningRate: 3e-3), loss: .meanSquaredError())
     let seconds = try secondsElapsed { try model.fit(x, y, epochs: 20, batchSize: 64, verbose: verbose, seed: seed) }
     let predictions = try model.predict(xTest)
     let lastValues = try xTest.sliced([0..<xTest.shape[0], 47..<48]).reshaped(to: [xTest.shape[0], 1])

@@ -63,6 +63,10 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "digits: do not write the HTML report.")
     var noReport = false
 
+    /// The training budget of `charlm`.
+    @Option(help: "charlm: minutes of training (as many epochs as fit).")
+    var minutes: Double = 15
+
     /// A demo's name and explanation as `--help` lists them, continuation lines indented.
     private static func helpEntry(_ demo: DemoName) -> String {
         demo.explanation.enumerated().map { line, text in
@@ -80,7 +84,7 @@ struct DemoCommand: ParsableCommand {
         let dataFolder = data.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, isDirectory: true) }
         // Unbuffered, like the library's progress, so notes and progress keep their order.
         let log: (String) -> Void = talks ? { StandardStream.output.write(line: $0) } : { _ in }
-        let train = { try demo.run(dataFolder: dataFolder, seed: seed, verbose: verbosity, log: log) }
+        let train = { try demo.run(dataFolder: dataFolder, seed: seed, verbose: verbosity, minutes: minutes, log: log) }
         let outcome: DemoOutcome
         if json {
             outcome = try StandardOutputRedirection.toStandardError(train)

@@ -10,10 +10,11 @@ extension DemoName {
     ///     searches `$SYNAPSE_DATA` then `~/.cache/synapse/datasets`.
     ///   - seed: the seed of the weights and batch order; `nil` keeps the program's own.
     ///   - verbose: how much `fit` reports.
+    ///   - minutes: the training budget of demos that train against the clock (`charlm`).
     ///   - log: where the program's notes (the model summary, …) go.
     /// - Throws: `DemoError` when the dataset cannot be read, saying where it looked and that
     ///   `SYNAPSE_DATA` or `--data` names the folder; the program's other errors as they are.
-    func run(dataFolder: URL?, seed: UInt64?, verbose: Verbosity, log: (String) -> Void) throws -> DemoOutcome {
+    func run(dataFolder: URL?, seed: UInt64?, verbose: Verbosity, minutes: Double = 15, log: (String) -> Void) throws -> DemoOutcome {
         let data = datasetFolder.flatMap { folder in dataFolder?.appendingPathComponent(folder, isDirectory: true) }
         do {
             switch self {
@@ -50,6 +51,10 @@ extension DemoName {
                 return .report(try residualDigits(dataDirectory: data, seed: seed ?? 0, verbose: verbose, log: log))
             case .vanishing:
                 return .report(try seed.map { try vanishingGradients(seed: $0, verbose: verbose, log: log) } ?? vanishingGradients(verbose: verbose, log: log))
+            case .charlm:
+                return .report(try characterLanguageModel(dataDirectory: data, minutes: minutes, seed: seed ?? 42, verbose: verbose, log: log))
+            case .forecast:
+                return .report(try seed.map { try seriesForecasting(seed: $0, verbose: verbose, log: log) } ?? seriesForecasting(verbose: verbose, log: log))
             }
         } catch let error as DataError {
             let folder = datasetFolder.map { "\($0)/" } ?? "its data"

@@ -30,6 +30,10 @@ enum DemoName: String, CaseIterable {
     case resnet
     /// A deep sigmoid stack against ReLU + He (+ batch norm), with gradient diagnostics (`vanishingGradients`).
     case vanishing
+    /// A 2-layer LSTM character model on Tiny Shakespeare that then writes text (`characterLanguageModel`).
+    case charlm
+    /// Conv1D + LSTM forecasting a noisy mixture of sines, against repeating the last value (`seriesForecasting`).
+    case forecast
 
     /// The demo called `name`.
     ///
@@ -47,7 +51,8 @@ enum DemoName: String, CaseIterable {
         case .binaryDigits, .digits, .cnn, .resnet, .transfer, .gan: return "mnist"
         case .iris: return "iris"
         case .activations: return "sklearn-digits"
-        case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting, .vanishing: return nil
+        case .charlm: return "tinyshakespeare"
+        case .coffee, .multilabel, .regression, .conv1d, .deep, .overfitting, .vanishing, .forecast: return nil
         }
     }
 
@@ -90,6 +95,11 @@ enum DemoName: String, CaseIterable {
             return ["a small ResNet (two residual blocks joined by Add) drawn with", "the functional API, 3 epochs on MNIST. Needs mnist/."]
         case .vanishing:
             return ["ten sigmoid layers against relu + He (+ batch norm): each layer's", "gradient norm, the diagnostics' warnings, accuracy. Needs no data."]
+        case .charlm:
+            return ["a 2-layer LSTM learns Tiny Shakespeare character by character", "for --minutes (15): validation nats/char and perplexity per",
+                    "epoch, then writes text at temperature 0.8. Needs tinyshakespeare/."]
+        case .forecast:
+            return ["Conv1D + LSTM forecast a noisy mixture of sines one step ahead;", "RMSE against repeating the last value. Needs no data."]
         }
     }
 }

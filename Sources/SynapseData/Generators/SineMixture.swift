@@ -1,4 +1,5 @@
 import Foundation
+import SynapseTensor
 
 /// A long noisy series made of a few sines, for forecasting demos: at step t,
 /// `Σᵢ aᵢ · sin(2π t / periodᵢ + φᵢ) + noise`, amplitudes `aᵢ` in [0.5, 1) and phases `φᵢ` drawn
@@ -25,8 +26,9 @@ public enum SineMixture {
         }
         var series = GeneratedSamples.normals(length, standardDeviation: noise, using: &generator)
         for step in 0..<length {
-            let t = Double(step)
-            series[step] += Float(waves.reduce(0.0) { $0 + $1.amplitude * sin(2 * .pi * t / $1.period + $1.phase) })
+            var value = 0.0
+            for wave in waves { value += wave.amplitude * sin(2 * Double.pi * Double(step) / wave.period + wave.phase) }
+            series[step] += Float(value)
         }
         return series
     }

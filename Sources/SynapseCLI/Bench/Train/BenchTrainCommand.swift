@@ -25,7 +25,10 @@ struct BenchTrainCommand: ParsableCommand {
             forward FLOPs) and the peak memory after its fit. W4: single-sample \
             latency of the W1 model by model(x) and predict(x), median of 300 calls after 30 \
             warm-up calls. W5: predict of the W2 model on 10000 samples in batches of 1000, \
-            samples/s of the median of 7 passes. seed-digits (Synapse only): fit of the W1 model \
+            samples/s of the median of 7 passes. W6 (its PyTorch twin is the project's \
+            Benchmarks/lstm/bench_torch_lstm.py): a character LSTM, Embedding 65->64, LSTM 256 \
+            over 100 steps, Dense 65 at every step, 1280 random sequences, batch 64, after a \
+            warm-up on 256; sequences/s of the median of 2 epochs. seed-digits (Synapse only): fit of the W1 model \
             on 5000 rows with a 10 % validation split, 40 epochs, batch 32; wall time. Epochs are \
             timed by a callback; shuffling is on. Each round runs Synapse, then each peer's script \
             (same workloads, threads and --quick); medians across rounds are compared. Synapse's \
@@ -48,6 +51,9 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Folder of the shared peer benchmarks (bench_torch.py, common.py, ...), relative to the current directory.")
     var sharedBench = "../shared/bench"
 
+    @Option(help: "Folder of the project's own peer scripts (lstm/bench_torch_lstm.py for W6), relative to the current directory.")
+    var projectBench = "Benchmarks"
+
     @Option(help: "Rounds: Synapse and each peer run this many times alternately; medians across rounds are compared.")
     var rounds = 1
 
@@ -63,13 +69,13 @@ struct BenchTrainCommand: ParsableCommand {
     ///   failing peer; `ModelError` or `TensorError` if Synapse rejects a workload.
     func run() throws {
         let settings = try validatedSettings()
-        let peers = settings.peerWorkloads.isEmpty ? [] : settings.peers
+        let peers = settings.peerWorkloads.isEmpty && !settings.runsLSTM ? [] : settings.peers
         if peers.isEmpty && !settings.peers.isEmpty {
             StandardStream.error.write(line: "peers skipped: they measure none of the workloads \(workloads.defaultValueDescription)")
         }
         let runner = peers.isEmpty ? nil : try PeerRunner(python: settings.python)
         for peer in peers {
-            try peer.script(for: settings, rep: 0).requireExists()
+            for script in scripts(of: peer, settings: settings, rep: 0) { try script.requireExists() }
             try runner?.requireImports(peer.modules, for: peer.rawValue)
         }
         ComputeThreads.maximum = settings.threads
@@ -90,14 +96,21 @@ struct BenchTrainCommand: ParsableCommand {
                 })
             guard let runner else { continue }
             for peer in peers {
-                let script = peer.script(for: settings, rep: round)
-                StandardStream.error.write(line: "\(prefix): \(script.name) \(settings.peerWorkloads.map(\.rawValue).joined(separator: ","))")
-                for rate in try runner.run(script) { report.record(rate) }
+                for script in scripts(of: peer, settings: settings, rep: round) {
+                    StandardStream.error.write(line: "\(prefix): \(script.name)")
+                    for rate in try runner.run(script) { report.record(rate) }
+                }
             }
         }
         report.emitRatios()
         report.printTable(settings: settings)
         StandardStream.error.write(line: "checksum of Synapse's inference outputs: \(checksum)")
+    }
+
+    /// The scripts `peer` runs in round `rep`: the shared one for W1–W5, the project's for W6.
+    private func scripts(of peer: TrainPeer, settings: TrainSettings, rep: Int) -> [PeerRunner.Script] {
+        (settings.peerWorkloads.isEmpty ? [] : [peer.script(for: settings, rep: rep)])
+            + (settings.runsLSTM ? [peer.lstmScript(for: settings, rep: rep)].compactMap { $0 } : [])
     }
 
     /// The options checked and gathered.
@@ -112,6 +125,6 @@ struct BenchTrainCommand: ParsableCommand {
             workloads: TrainWorkload.allCases.filter(workloads.values.contains),
             peers: TrainPeer.allCases.filter(peers.values.contains),
             python: python ?? TrainSettings.defaultPython(besides: URL(fileURLWithPath: sharedBench)),
-            sharedBench: URL(fileURLWithPath: sharedBench), rounds: rounds, threads: threads, quick: quick)
+            sharedBench: URL(fileURLWithPath: sharedBench), projectBench: URL(fileURLWithPath: projectBench), rounds: rounds, threads: threads, quick: quick)
     }
 }

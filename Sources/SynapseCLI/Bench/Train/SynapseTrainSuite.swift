@@ -35,6 +35,8 @@ struct SynapseTrainSuite {
                 trained[.w2] = try trainMNISTMLP(rep: rep, report: report)
             case .w3:
                 try trainSeedCNN(rep: rep, report: report)
+            case .w6:
+                try trainCharacterLSTM(rep: rep, report: report)
             case .w4:
                 let model = trained[.w1] ?? sizes.w1.makeModel(seed: SynapseTrainSuite.seed)
                 checksum += try measureLatency(of: model, rep: rep, report: report)
@@ -101,6 +103,21 @@ struct SynapseTrainSuite {
             .finished(unit: .megabytes, value: peakMegabytes, places: 1, [
                 "source": "getrusage(RUSAGE_SELF).ru_maxrss right after W3's fit: the process's peak so far",
             ]))
+    }
+
+    /// W6: one warm-up epoch on 4 batches, then 2 timed epochs; GFLOP/s as for W3.
+    private func trainCharacterLSTM(rep: Int, report: (TrainResult) -> Void) throws {
+        let run = sizes.w6
+        let (x, y) = try run.makeData(count: run.samples, seed: SynapseTrainSuite.seed)
+        let model = run.makeModel(seed: SynapseTrainSuite.seed)
+        let warmUp = try warmUpFit(model, x, y, run: run)
+        let fit = try timedFit(model, x, y, run: run)
+        let epoch = Stopwatch.median(fit.timer.epochSeconds) ?? .nan
+        let gigaflops = 3 * Double(run.forwardFlopsPerSample * run.samples) / epoch / 1e9
+        report(record(.w6, "train_throughput", rep: rep, fit: fit, model: model)
+            .appending(["warmup_s": .rounded(warmUp, places: 3)])
+            .training(run: run, epochSeconds: fit.timer.epochSeconds, firstIsCold: false, fitWall: fit.wall,
+                      trailing: ["gflops": .rounded(gigaflops, places: 1), "cpu_per_wall": .rounded(fit.coresBusy, places: 2)]))
     }
 
     /// One untimed epoch on `run.warmUpSamples` rows (every batch shape the timed epochs

@@ -35,6 +35,15 @@ enum TrainPeer: String, CaseIterable, ExpressibleByArgument {
         }
     }
 
+    /// The project's script for W6, for the peers that have one (PyTorch's `nn.LSTM`).
+    func lstmScript(for settings: TrainSettings, rep: Int) -> PeerRunner.Script? {
+        guard self == .torch else { return nil }
+        return PeerRunner.Script(
+            peer: rawValue, url: settings.projectBench.appendingPathComponent("lstm/bench_torch_lstm.py"), locationOption: "--project-bench",
+            arguments: ["--shared-bench", settings.sharedBench.path, "--threads", String(settings.threads), "--rep", String(rep)]
+                + (settings.quick ? ["--quick"] : []))
+    }
+
     /// Its script with the arguments for round `rep` of `settings`: the same workloads (those
     /// the peers know), threads and `--quick`.
     func script(for settings: TrainSettings, rep: Int) -> PeerRunner.Script {

@@ -17,6 +17,9 @@ struct TrainSettings {
     let python: String
     /// The folder of the shared peer benchmarks (`bench_torch.py`, `common.py`, …).
     let sharedBench: URL
+    /// The folder of the project's own peer scripts (`lstm/bench_torch_lstm.py`).
+    let projectBench: URL
+
     /// How many times Synapse and each peer run, alternately.
     let rounds: Int
     /// OpenBLAS threads for Synapse, and `--threads` of every peer.
@@ -24,8 +27,11 @@ struct TrainSettings {
     /// Whether the sizes are the shrunk ones of `--quick`.
     let quick: Bool
 
-    /// The workloads the peers are asked for (all but `seed-digits`).
-    var peerWorkloads: [TrainWorkload] { workloads.filter(\.isMeasuredByPeers) }
+    /// The workloads the shared peer scripts are asked for (all but `W6` and `seed-digits`).
+    var peerWorkloads: [TrainWorkload] { workloads.filter(\.isMeasuredBySharedPeers) }
+
+    /// Whether W6 runs, whose PyTorch twin is the project's own script.
+    var runsLSTM: Bool { workloads.contains(.w6) }
 
     /// The sizes of every workload.
     var sizes: TrainSizes { TrainSizes(quick: quick) }

@@ -17,6 +17,9 @@ extension TrainSizes.Training {
                 Conv2D(64, kernelSize: 3, activation: .relu)
                 Flatten()
                 Dense(64, activation: .relu)
+            case .characterLSTM(_, let embedding, let units):
+                Embedding(inputDimension: classes, outputDimension: embedding)
+                LSTM(units, returnSequences: true)
             }
             Dense(classes)
         }
@@ -36,6 +39,9 @@ extension TrainSizes.Training {
             let first = side - 2, second = first / 2 - 2, third = second / 2 - 2
             return 2 * first * first * 32 * 9 + 2 * second * second * 64 * 32 * 9 + 2 * third * third * 64 * 64 * 9
                 + 2 * third * third * 64 * 64 + 2 * 64 * classes
+        case .characterLSTM(let steps, let embedding, let units):
+            // Per step: the input and recurrent products of the four gates, then the logits.
+            return steps * (2 * embedding * 4 * units + 2 * units * 4 * units + 2 * units * classes)
         }
     }
 
@@ -46,6 +52,13 @@ extension TrainSizes.Training {
     /// - Throws: `TensorError` for a count below 1.
     func makeData(count: Int, seed: UInt64) throws -> (x: Tensor, y: Tensor) {
         var generator = RandomGenerator(seed: seed)
+        if case .characterLSTM(let steps, _, _) = architecture {
+            // Random ids, and as labels the next id at every step.
+            let ids = (0..<(count * (steps + 1))).map { _ in Float(Int.random(in: 0..<classes, using: &generator)) }
+            let rows = (0..<count).map { Array(ids[($0 * (steps + 1))..<(($0 + 1) * (steps + 1))]) }
+            return (try Tensor(shape: [count, steps], scalars: rows.flatMap { $0.dropLast() }),
+                    try Tensor(shape: [count, steps], scalars: rows.flatMap { $0.dropFirst() }))
+        }
         let x = try Tensor.randomNormal(Shape([count] + sampleShape.dimensions), using: &generator)
         let labels = (0..<count).map { _ in Float(Int.random(in: 0..<classes, using: &generator)) }
         return (x, try Tensor(shape: [count], scalars: labels))

@@ -14,6 +14,9 @@ struct TrainSizes {
             /// Conv2D 64 3×3 relu → MaxPooling2D 2 → Conv2D 64 3×3 relu → Flatten → Dense 64
             /// relu → linear logits.
             case seedCNN(side: Int)
+            /// A next-token model on sequences of `steps` ids from a vocabulary of `classes`:
+            /// Embedding → `embedding`, LSTM `units` returning sequences, linear logits per step.
+            case characterLSTM(steps: Int, embedding: Int, units: Int)
         }
 
         /// Training samples (`n`).
@@ -32,6 +35,7 @@ struct TrainSizes {
             switch architecture {
             case .perceptron(let inputWidth, _): return [inputWidth]
             case .seedCNN(let side): return [side, side, 1]
+            case .characterLSTM(let steps, _, _): return [steps]
             }
         }
 
@@ -49,6 +53,8 @@ struct TrainSizes {
     let w2: Training
     /// W3: the seed CNN.
     let w3: Training
+    /// W6: the character LSTM.
+    let w6: Training
     /// W4: timed single-sample calls per measurement.
     let latencyCalls: Int
     /// W4: untimed calls before them.
@@ -73,6 +79,8 @@ struct TrainSizes {
         w2 = Training(samples: quick ? 2000 : 60000, architecture: .perceptron(inputWidth: mnist.inputWidth, hiddenUnits: mnist.hiddenUnits),
                       classes: mnist.classes, batchSize: 128, epochs: 2)
         w3 = Training(samples: quick ? 500 : 10000, architecture: .seedCNN(side: 28), classes: 10, batchSize: 64, epochs: 1)
+        w6 = Training(samples: quick ? 128 : 1280, architecture: .characterLSTM(steps: quick ? 20 : 100, embedding: 64, units: 256),
+                      classes: 65, batchSize: 64, epochs: 2)
         latencyCalls = quick ? 20 : 300
         latencyWarmUpCalls = quick ? 3 : 30
         inferenceSamples = quick ? 2000 : 10000

@@ -18,6 +18,11 @@ enum TrainWorkload: String, CaseIterable, ExpressibleByArgument {
     case w4 = "W4"
     /// Inference of the W2 model on 10000 samples in batches of 1000: samples per second.
     case w5 = "W5"
+    /// Training a character LSTM (Embedding 65 → 64, LSTM 256 over 100 steps, Dense 65 at
+    /// every step) on 1280 random sequences, batch 64, after a warm-up on 256: sequences per
+    /// second of the median of 2 epochs. The shared peers do not define it; its PyTorch
+    /// `nn.LSTM` twin is `Benchmarks/lstm/bench_torch_lstm.py`.
+    case w6 = "W6"
     /// The seed digit program's `fit`: 4500 rows, 40 epochs, batch 32, validation on 500
     /// rows each epoch: wall time in seconds.
     case seedDigits = "seed-digits"
@@ -30,6 +35,6 @@ enum TrainWorkload: String, CaseIterable, ExpressibleByArgument {
         self = workload
     }
 
-    /// Whether the peer scripts measure it too (all but `seed-digits`).
-    var isMeasuredByPeers: Bool { self != .seedDigits }
+    /// Whether the shared peer scripts measure it too (all but `W6` and `seed-digits`).
+    var isMeasuredBySharedPeers: Bool { self != .seedDigits && self != .w6 }
 }
