@@ -6,8 +6,9 @@ DIR holds what InterchangeTests/writesFilesForTheInterchangeCheck writes: synaps
 (`layer/parameter`, kernels [in, out]), pytorch.safetensors (`<index>.weight` [out, in],
 `<index>.bias`, modules in the metadata), weights.npz (`layer/parameter`), keras.npz
 (`arr_0, arr_1, ...`), inputs.npy and outputs.npy (Synapse's predictions); mlp.onnx and
-activations.onnx (a model with every activation), cnn.onnx (every image layer) and cnn1d.onnx
-(the sequence layers), each with <name>-inputs.npy and <name>-outputs.npy, run by ONNX Runtime. Exits non-zero unless every weights file
+activations.onnx (a model with every activation), cnn.onnx (every image layer), cnn1d.onnx
+(the 1-D convolution layers), rnn.onnx (embedding, every recurrent layer, both directions) and
+graph.onnx (a Functional graph with every merge layer), each with <name>-inputs.npy and <name>-outputs.npy, run by ONNX Runtime. Exits non-zero unless every weights file
 reproduces the outputs within 1e-5 and every ONNX model within 1e-4.
 """
 import re
@@ -90,7 +91,7 @@ def main(directory):
         "activations.onnx (ONNX Runtime)": (
             "activations.onnx", np.load(f"{directory}/activations-inputs.npy"), np.load(f"{directory}/activations-outputs.npy")),
         **{f"{name}.onnx (ONNX Runtime)": (f"{name}.onnx", np.load(f"{directory}/{name}-inputs.npy"), np.load(f"{directory}/{name}-outputs.npy"))
-           for name in ("cnn", "cnn1d")},
+           for name in ("cnn", "cnn1d", "rnn", "graph")},
     }
     print(f"onnxruntime {onnxruntime.__version__}")
     print(f"modules: {modules}")

@@ -9,7 +9,8 @@ import Synapse
 /// character later. Model: Embedding 65 → 64, LSTM 256, LSTM 256 (both returning sequences),
 /// Dense 65 logits; sparse categorical cross-entropy from logits (nats per character),
 /// Adam 2e-3 with the gradients' global norm clipped to 5, batch 64, as many epochs as fit in
-/// `minutes`. Each epoch logs the validation loss and perplexity (e^loss). Then 400 characters
+/// `minutes`, stopping early (with the best epoch's weights) once the validation loss has not
+/// improved for 4 epochs. Each epoch logs the validation loss and perplexity (e^loss). Then 400 characters
 /// are sampled at `temperature` from "ROMEO:", carrying the LSTMs' states from character to
 /// character. Target: validation loss below `targetLoss` nats per character.
 public func characterLanguageModel(
@@ -43,8 +44,11 @@ public func characterLanguageModel(
             log(String(format: "epoch %d: training %.3f, validation %.3f nats/char (perplexity %.2f), %.0f s", epoch + 1,
                        Double(logs[.loss] ?? .nan), loss, exp(loss), budget.elapsedSeconds))
         }
+        // Stops once the validation loss has not improved for 4 epochs (it overfits from about
+        // epoch 17) and keeps the best epoch's weights, for the samples too.
+        let stopping = EarlyStopping(monitor: .validationLoss, patience: 4, restoreBestWeights: true)
         return try model.fit(x, y, epochs: 1000, batchSize: 64, validationData: (xValidation, yValidation),
-                             callbacks: [budget, progress], verbose: verbose, seed: seed)
+                             callbacks: [budget, stopping, progress], verbose: verbose, seed: seed)
     }
     let best = history[.validationLoss].min().map(Double.init) ?? .nan
 

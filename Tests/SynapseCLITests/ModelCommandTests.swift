@@ -127,6 +127,11 @@ import Testing
         #expect(evaluated.status == 0 && (accuracy ?? 0) > 0.9, "\(evaluated.standardOutput) \(evaluated.standardError)")
         let predicted = try SynapseProcess.run(["predict", saved, "--data", folder.appendingPathComponent("points.csv").path, "--rows", "0,199"])
         #expect(predicted.status == 0, "\(predicted.standardError)")
+        let onnx = folder.appendingPathComponent("graph.onnx").path
+        let exported = try SynapseProcess.run(["export", saved, "--onnx", onnx])
+        #expect(exported.status == 0 && FileManager.default.fileExists(atPath: onnx), "\(exported.standardError)")
+        let weights = try SynapseProcess.run(["export", saved, "--pytorch", folder.appendingPathComponent("graph.safetensors").path])
+        #expect(weights.status != 0 && weights.standardError.contains("graph model"), "\(weights.standardError)")
     }
 
     @Test func crossValidationPrintsEveryFoldAndTheMean() throws {

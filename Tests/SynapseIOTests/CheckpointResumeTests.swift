@@ -131,3 +131,30 @@ enum CheckpointFixture {
         #expect(try done.fit(x, y, epochs: 4, batchSize: 8, validationSplit: 0.25, verbose: 0, seed: 9, resumeFrom: url).epochs == [0, 1, 2, 3])
     }
 }
+
+@Suite struct FunctionalCheckpointTests {
+    /// A fresh graph (a shortcut joined by `Add`, a dropout branch) compiled with Adam.
+    static func graph() throws -> Functional {
+        let input = Input.symbolic(shape: [3])
+        let hidden = try Dense(5, activation: .relu)(input)
+        let branch = try Dropout(0.3)(try Dense(5, activation: .tanh)(hidden))
+        let model = try Functional(inputs: input, outputs: try Dense(1, activation: .sigmoid)(try Add()([hidden, branch])), name: "graph", seed: 5)
+        model.compile(optimizer: Adam(learningRate: 0.02), loss: .binaryCrossentropy(), metrics: [.accuracy])
+        return model
+    }
+
+    @Test func aGraphResumedFromItsCheckpointEndsAsAnUninterruptedRun() throws {
+        let (x, y) = try CheckpointFixture.data()
+        let url = CheckpointFixture.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let straight = try Self.graph()
+        let straightHistory = try straight.fit(x, y, epochs: 4, batchSize: 8, verbose: 0, seed: 9)
+        let checkpoint = ModelCheckpoint(directory: url)
+        try Self.graph().fit(x, y, epochs: 2, batchSize: 8, callbacks: [checkpoint], verbose: 0, seed: 9)
+        let resumed = try Self.graph()
+        let history = try resumed.fit(x, y, epochs: 4, batchSize: 8, callbacks: [ModelCheckpoint(directory: url)], verbose: 0, seed: 9, resumeFrom: url)
+        for (a, b) in zip(straight.trainableParameters, resumed.trainableParameters) { #expect(a.value == b.value) }
+        #expect(history[.loss] == straightHistory[.loss])
+        #expect(try Functional.load(from: url).predict(x) == resumed.predict(x))
+    }
+}

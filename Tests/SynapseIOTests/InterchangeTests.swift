@@ -230,6 +230,16 @@ import Testing
             try model.savePredictions(for: inputs, to: directory.appendingPathComponent("\(file)-outputs.npy"))
             try model.exportONNX(to: directory.appendingPathComponent("\(file).onnx"))
         }
+        let recurrent = ONNXExportTests.recurrentModel()
+        let ids = try ONNXExportTests.tokenIDs(count: 6, using: &generator)
+        try NPYWriter.write(ids, to: directory.appendingPathComponent("rnn-inputs.npy"))
+        try recurrent.savePredictions(for: ids, to: directory.appendingPathComponent("rnn-outputs.npy"))
+        try recurrent.exportONNX(to: directory.appendingPathComponent("rnn.onnx"))
+        let graph = try ONNXExportTests.graphModel()
+        let series = try Tensor.randomNormal([5, 6, 3], using: &generator)
+        try NPYWriter.write(series, to: directory.appendingPathComponent("graph-inputs.npy"))
+        try NPYWriter.write(try graph.predict(series), to: directory.appendingPathComponent("graph-outputs.npy"))
+        try graph.exportONNX(to: directory.appendingPathComponent("graph.onnx"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("cnn1d-outputs.npy").path))
     }
 }

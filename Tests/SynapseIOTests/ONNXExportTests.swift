@@ -70,6 +70,69 @@ import Testing
         }
     }
 
+    /// A built model of token ids with every recurrent layer, both directions, a wrapper and
+    /// non-default activations.
+    static func recurrentModel(seed: UInt64 = 14) -> Sequential {
+        Sequential(name: "every_recurrent_layer", seed: seed) {
+            Input(shape: [7])
+            Embedding(inputDimension: 12, outputDimension: 5)
+            Bidirectional(LSTM(4, returnSequences: true))
+            GRU(3, returnSequences: true, goBackwards: true)
+            SimpleRNN(4, activation: .relu, returnSequences: true)
+            Bidirectional(GRU(3, recurrentActivation: .tanh, returnSequences: true), mergeMode: .average)
+            TimeDistributed(Dense(3, activation: .tanh))
+            Bidirectional(SimpleRNN(2), mergeMode: .sum)
+            Dense(2)
+        }
+    }
+
+    /// Token ids for `recurrentModel`: whole numbers in 0..<12.
+    static func tokenIDs(count: Int, using generator: inout RandomGenerator) throws -> Tensor {
+        try Tensor(shape: [count, 7], scalars: (0..<(count * 7)).map { _ in Float(Int.random(in: 0..<12, using: &generator)) })
+    }
+
+    /// A graph of sequences with every merge layer: an LSTM branch and a convolution branch
+    /// added, subtracted, multiplied, averaged, maximised and concatenated with the input.
+    static func graphModel(seed: UInt64 = 15) throws -> Functional {
+        let series = Input.symbolic(shape: [6, 3], name: "series")
+        let recurrent = try LSTM(4, returnSequences: true)(series)
+        let convolved = try Conv1D(4, kernelSize: 3, padding: .same, activation: .tanh)(series)
+        let sum = try Add()([recurrent, convolved])
+        let difference = try Subtract()([sum, convolved])
+        let product = try Multiply()([difference, recurrent, convolved])
+        let mean = try Average()([product, sum])
+        let largest = try Maximum()([mean, convolved])
+        let joined = try Concatenate()([largest, series])
+        let pooled = try GlobalAveragePooling1D()(joined)
+        return try Functional(inputs: series, outputs: try Dense(2)(pooled), name: "graph", seed: seed)
+    }
+
+    @Test func graphsExportTheirMergesAndNameSeveralInputsAndOutputs() throws {
+        let text = String(decoding: try Self.graphModel().onnxModel(), as: UTF8.self)
+        for op in ["LSTM", "Conv", "Sum", "Sub", "Mul", "Mean", "Max", "Concat", "GlobalAveragePool", "input", "output"] {
+            #expect(text.contains(op), "the graph has \(op)")
+        }
+        let left = Input.symbolic(shape: [3], name: "left"), right = Input.symbolic(shape: [3], name: "right")
+        let joined = try Concatenate()([left, right])
+        let model = try Functional(inputs: [left, right], outputs: [try Dense(1, name: "score")(joined), try Dense(2, name: "kind")(joined)])
+        let names = String(decoding: try model.onnxModel(), as: UTF8.self)
+        for name in ["left", "right", "score", "kind"] { #expect(names.contains(name), "the graph names \(name)") }
+    }
+
+    @Test func recurrentModelsExportTheirLayersAndRefuseMasks() throws {
+        let model = Self.recurrentModel()
+        var generator = RandomGenerator(seed: 2)
+        _ = try model.predict(try Self.tokenIDs(count: 2, using: &generator))
+        let text = String(decoding: try model.onnxModel(), as: UTF8.self)
+        for op in ["Cast", "Gather", "LSTM", "GRU", "RNN", "linear_before_reset", "reverse", "layout", "Concat", "Slice", "Reshape"] {
+            #expect(text.contains(op), "the model has \(op)")
+        }
+        let masked = Sequential { Input(shape: [4]); Embedding(inputDimension: 5, outputDimension: 2, maskZero: true); LSTM(2) }
+        #expect("\(#expect(throws: ModelError.self) { try masked.onnxModel() }!)".contains("masks"))
+        let linear = Sequential { Input(shape: [4, 2]); SimpleRNN(2, activation: .linear) }
+        #expect("\(#expect(throws: ModelError.self) { try linear.onnxModel() }!)".contains("sigmoid, tanh or relu"))
+    }
+
     @Test func convolutionalModelsExportTheirLayersChannelsFirst() throws {
         let model = Self.convolutionalModel()
         var generator = RandomGenerator(seed: 1)

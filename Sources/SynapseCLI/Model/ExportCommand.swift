@@ -30,21 +30,33 @@ struct ExportCommand: ParsableCommand {
             if onnx == nil && pytorch == nil && numpy == nil {
                 throw CLIError("nothing to export: give --onnx FILE, --pytorch FILE and/or --numpy FILE")
             }
-            let model = try Sequential.load(from: URL(fileURLWithPath: modelPath))
+            let loaded = try ModelFolder.load(from: URL(fileURLWithPath: modelPath))
             var written: [String] = []
-            if let onnx {
-                try model.exportONNX(to: URL(fileURLWithPath: onnx))
+            if let onnx, let exportable = loaded as? any ONNXExportable {
+                try exportable.exportONNX(to: URL(fileURLWithPath: onnx))
                 written.append("ONNX \(onnx)")
             }
-            if let pytorch {
-                try model.exportPyTorchStateDict(to: URL(fileURLWithPath: pytorch))
-                written.append("PyTorch state dict \(pytorch)")
+            guard pytorch == nil && numpy == nil else {
+                guard let model = loaded as? Sequential else {
+                    throw CLIError("\(modelPath) holds a graph model: --pytorch and --numpy export a Sequential model's weights (use --onnx)")
+                }
+                try exportWeights(of: model, written: &written)
+                return
             }
-            if let numpy {
-                try model.exportNumPy(weightsTo: URL(fileURLWithPath: numpy))
-                written.append("NumPy weights \(numpy)")
-            }
-            print("exported \(model.name): \(written.joined(separator: ", "))")
+            print("exported \(loaded.name): \(written.joined(separator: ", "))")
         }
+    }
+
+    /// Writes `--pytorch` and `--numpy`, then says what was exported.
+    private func exportWeights(of model: Sequential, written: inout [String]) throws {
+        if let pytorch {
+            try model.exportPyTorchStateDict(to: URL(fileURLWithPath: pytorch))
+            written.append("PyTorch state dict \(pytorch)")
+        }
+        if let numpy {
+            try model.exportNumPy(weightsTo: URL(fileURLWithPath: numpy))
+            written.append("NumPy weights \(numpy)")
+        }
+        print("exported \(model.name): \(written.joined(separator: ", "))")
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import SynapseNN
 import SynapseTensor
 
-/// Training checkpoints: a folder from which a compiled `Sequential` model continues training
-/// exactly where it stopped.
+/// Training checkpoints: a folder from which a compiled model (`Sequential` or `Functional`)
+/// continues training exactly where it stopped.
 ///
 /// Format version 1, a folder holding:
-/// - `model.json` and `weights.safetensors`: the model, as `Sequential.save(to:)` writes it;
+/// - `model.json` and `weights.safetensors`: the model, as `save(to:)` writes it;
 /// - `optimizer.safetensors`: the optimizer's slots, one tensor per slot named
 ///   `<layer>/<parameter>/<slot index>` (e.g. `dense/kernel/0`, Adam's first moment), with
 ///   metadata `iterations`, `slotCount` and `optimizer` (the name);
@@ -34,14 +34,14 @@ public enum Checkpoint {
     ///
     /// - Throws: `ModelError` for a model that is not built or compiled; `CheckpointError` for
     ///   file-system failures (the previous checkpoint stays intact).
-    public static func write(_ model: Sequential, epochsCompleted: Int, history: History, to url: URL) throws {
+    public static func write(_ model: some ModelFolderConvertible, epochsCompleted: Int, history: History, to url: URL) throws {
         try write(model, epochsCompleted: epochsCompleted, history: history, to: url, failingAfterFiles: nil)
     }
 
     /// `write`, throwing after `failingAfterFiles` files of the staging folder are written
     /// (4: after all, before the swap), for testing that a failed write leaves the previous
     /// checkpoint intact.
-    static func write(_ model: Sequential, epochsCompleted: Int, history: History, to url: URL, failingAfterFiles: Int?) throws {
+    static func write(_ model: some ModelFolderConvertible, epochsCompleted: Int, history: History, to url: URL, failingAfterFiles: Int?) throws {
         guard model.builtInputShape != nil else {
             throw ModelError.notReady(model: model.name, reason: "build it before writing a checkpoint")
         }
@@ -77,7 +77,7 @@ public enum Checkpoint {
 
     /// Where `write` keeps the previous checkpoint while it swaps the new one in.
     /// The generator of each stochastic layer of `model`, by layer name (`nil` when it has none).
-    static func stochasticGenerators(of model: Sequential) -> [String: RandomGenerator]? {
+    static func stochasticGenerators(of model: some Model) -> [String: RandomGenerator]? {
         let layers = model.layers.compactMap { $0 as? any StochasticLayer }
         return layers.isEmpty ? nil : Dictionary(uniqueKeysWithValues: layers.map { ($0.name, $0.generator) })
     }
@@ -87,13 +87,13 @@ public enum Checkpoint {
     }
 
     /// The model's trainable parameters, in `trainableParameters` order, named `layer/parameter`.
-    static func namedTrainableParameters(of model: Sequential) -> [(name: String, parameter: Parameter)] {
+    static func namedTrainableParameters(of model: some Model) -> [(name: String, parameter: Parameter)] {
         guard model.isTrainable else { return [] }
         return model.layers.flatMap { layer in layer.trainableParameters.map { (layer.weightName(of: $0), $0) } }
     }
 }
 
-extension Sequential {
+extension Model {
     /// The compiled optimizer, or `ModelError.notReady` saying `purpose` needs `compile`.
     func requireOptimizer(for purpose: String) throws -> any Optimizer {
         guard let trainingSetup else {

@@ -48,7 +48,7 @@ public final class ModelCheckpoint: Callback {
 
     /// Records the epoch and writes the checkpoint when due.
     ///
-    /// - Throws: `ModelError.invalidArgument` when the model is not `Sequential` or the
+    /// - Throws: `ModelError.invalidArgument` when the model cannot be saved as a model folder or the
     ///   monitored figure is absent; `CheckpointError` when the write fails.
     public func epochDidEnd(_ epoch: Int, logs: [MetricKey: Float], context: TrainingContext) throws {
         try history.epochDidEnd(epoch, logs: logs, context: context)
@@ -56,8 +56,9 @@ public final class ModelCheckpoint: Callback {
             let value = try monitored.value(in: logs, owner: "ModelCheckpoint")
             guard monitored.improves(with: value) else { return }
         }
-        guard let model = context.model as? Sequential else {
-            throw ModelError.invalidArgument(owner: "ModelCheckpoint", argument: "model", expected: "a Sequential model", received: "\(type(of: context.model))")
+        guard let model = context.model as? any ModelFolderConvertible else {
+            throw ModelError.invalidArgument(owner: "ModelCheckpoint", argument: "model", expected: "a Sequential or Functional model",
+                                             received: "\(type(of: context.model))")
         }
         try Checkpoint.write(model, epochsCompleted: epoch + 1, history: history, to: directory)
         savedEpochs.append(epoch)

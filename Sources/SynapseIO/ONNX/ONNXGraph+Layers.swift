@@ -17,6 +17,7 @@ import SynapseTensor
 /// | `BatchNormalization` | `BatchNormalization` with the moving statistics (inference), channels first |
 /// | `LayerNormalization` | `LayerNormalization` over the last axis, channels last |
 /// | augmentation, `GaussianNoise`, the dropouts | nothing (they act only in training) |
+/// | `Embedding`, recurrent layers, `Bidirectional`, `TimeDistributed` | see `ONNXGraph+Recurrent.swift` |
 extension ONNXGraph {
     /// Adds the nodes of `layer` applied to `value`.
     ///
@@ -29,6 +30,17 @@ extension ONNXGraph {
             return parameter
         }
         switch layer {
+        // Sequence layers first: recurrent layers draw dropout masks, so they are stochastic too.
+        case let recurrent as RecurrentLayer:
+            return try self.recurrent(value, recurrent, outputShape: outputShape)
+        case let bidirectional as Bidirectional:
+            return try self.bidirectional(value, bidirectional, outputShape: outputShape)
+        case let embedding as Embedding:
+            return try self.embedding(value, embedding, outputShape: outputShape)
+        case let wrapper as TimeDistributed:
+            return try timeDistributed(value, wrapper, outputShape: outputShape)
+        case is Masking:
+            throw Self.masksAreNotExported(layer)
         case is Input, is any StochasticLayer:
             // Augmentation, noise and dropout act only in training: at inference they pass their input on.
             return value
@@ -111,7 +123,7 @@ extension ONNXGraph {
         default:
             throw ModelError.invalidArgument(
                 owner: "exportONNX", argument: "layer '\(layer.name)'",
-                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, LayerNormalization, dropout, augmentation)",
+                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, LayerNormalization, dropout, augmentation, Embedding, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed)",
                 received: "\(type(of: layer))")
         }
     }

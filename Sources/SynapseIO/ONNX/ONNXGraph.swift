@@ -8,12 +8,13 @@ struct ONNXGraph {
     /// The default-domain operator set the nodes use.
     static let opsetVersion: Int64 = 17
 
-    /// An attribute of a node: a float, an integer, a list of integers or a string.
+    /// An attribute of a node: a float, an integer, a list of integers, a string or a list of strings.
     enum Attribute {
         case float(String, Float)
         case int(String, Int64)
         case ints(String, [Int])
         case string(String, String)
+        case strings(String, [String])
     }
 
     private var nodes = ProtobufWriter()
@@ -22,12 +23,18 @@ struct ONNXGraph {
 
     /// Adds a node computing `op` on `inputs`; returns the name of its output.
     mutating func add(_ op: String, _ inputs: [String], _ attributes: [Attribute] = [], output: String? = nil) -> String {
-        let output = output ?? "\(op.lowercased())_\(nodeCount)"
+        add(op, inputs, attributes, outputCount: 1, name: output)[0]
+    }
+
+    /// Adds a node computing `op` on `inputs` with `outputCount` outputs (the first named
+    /// `name` when given); returns their names.
+    mutating func add(_ op: String, _ inputs: [String], _ attributes: [Attribute] = [], outputCount: Int, name: String? = nil) -> [String] {
+        let outputs = (0..<outputCount).map { index in index == 0 ? name ?? "\(op.lowercased())_\(nodeCount)" : "\(op.lowercased())_\(nodeCount)_\(index)" }
         let name = "\(op)_\(nodeCount)"
         nodeCount += 1
         nodes.message(1) { node in
             for input in inputs { node.string(1, input) }
-            node.string(2, output)
+            for output in outputs { node.string(2, output) }
             node.string(3, name)
             node.string(4, op)
             for attribute in attributes {
@@ -45,15 +52,19 @@ struct ONNXGraph {
                         encoded.string(1, key)
                         for value in values { encoded.varint(8, Int64(value)) }
                         encoded.varint(20, 7)   // AttributeType.INTS
-                    case let .string(key, value):
+        case let .string(key, value):
                         encoded.string(1, key)
                         encoded.string(4, value)
                         encoded.varint(20, 3)   // AttributeType.STRING
+                    case let .strings(key, values):
+                        encoded.string(1, key)
+                        for value in values { encoded.string(9, value) }
+                        encoded.varint(20, 8)   // AttributeType.STRINGS
                     }
                 }
             }
         }
-        return output
+        return outputs
     }
 
     /// Adds `tensor` as a float32 initializer named `name` (dims, then little-endian raw data).
@@ -100,15 +111,15 @@ struct ONNXGraph {
         return name
     }
 
-    /// The encoded `ModelProto`: the graph with one float input `[N, inputShape…]` named
-    /// `input` and the output `outputName` of shape `[N, outputShape…]`.
-    func modelBytes(name: String, input: String, inputShape: Shape, outputName: String, outputShape: Shape, producerVersion: String) -> [UInt8] {
+    /// The encoded `ModelProto`: the graph with float inputs `[N, shape…]` and outputs
+    /// `[N, shape…]`, each given by name and per-sample shape.
+    func modelBytes(name: String, inputs: [(name: String, shape: Shape)], outputs: [(name: String, shape: Shape)], producerVersion: String) -> [UInt8] {
         var graph = ProtobufWriter()
         graph.append(nodes)   // repeated field 1, already encoded
         graph.string(2, name)
         graph.append(initializers)   // repeated field 5
-        graph.message(11) { Self.valueInfo(&$0, name: input, shape: inputShape) }
-        graph.message(12) { Self.valueInfo(&$0, name: outputName, shape: outputShape) }
+        for input in inputs { graph.message(11) { Self.valueInfo(&$0, name: input.name, shape: input.shape) } }
+        for output in outputs { graph.message(12) { Self.valueInfo(&$0, name: output.name, shape: output.shape) } }
         var result = ProtobufWriter()
         result.varint(1, Self.irVersion)
         result.string(2, "Synapse")

@@ -15,20 +15,13 @@ import SynapseTensor
 /// of the bias, convolutions and pooling `Conv`, `ConvTranspose`, `MaxPool`, `AveragePool`
 /// between transposes to and from channels first; activations become their ONNX operators
 /// (`Relu`, `Sigmoid`, `Tanh`, `Softplus`, `Softmax` on the last axis, `LeakyRelu`, `Elu`,
-/// `Selu`), swish and GELU their formulas. `Input` adds nothing.
-extension Sequential {
-    /// Writes the model as ONNX to `url`, atomically (a temporary file, then a rename).
-    ///
-    /// - Throws: `ModelError.notReady` for a model that is not built;
-    ///   `ModelError.invalidArgument` naming a layer that ONNX export does not know; Foundation's
-    ///   error when the file cannot be written.
-    public func exportONNX(to url: URL) throws {
-        try Data(onnxModel()).write(to: url, options: .atomic)
-    }
-
+/// `Selu`), swish and GELU their formulas; sequence layers are in `ONNXGraph+Recurrent.swift`.
+/// `Input` adds nothing.
+extension Sequential: ONNXExportable {
     /// The encoded ONNX model (see `exportONNX(to:)`).
     ///
-    /// - Throws: as `exportONNX(to:)`, except for writing.
+    /// - Throws: `ModelError.notReady` for a model that is not built;
+    ///   `ModelError.invalidArgument` naming a layer that ONNX export does not know.
     public func onnxModel() throws -> [UInt8] {
         guard let inputShape = builtInputShape else {
             throw ModelError.notReady(model: name, reason: "build it (call it, fit it, or start it with Input) before exporting it to ONNX")
@@ -38,7 +31,6 @@ extension Sequential {
         for layer in layers { value = try graph.apply(layer, to: value) }
         value = graph.channelsLast(value)
         let output = graph.add("Identity", [value.name], output: "output")
-        return graph.modelBytes(name: name, input: "input", inputShape: inputShape, outputName: output, outputShape: value.sampleShape,
-                                producerVersion: "1")
+        return graph.modelBytes(name: name, inputs: [("input", inputShape)], outputs: [(output, value.sampleShape)], producerVersion: "1")
     }
 }

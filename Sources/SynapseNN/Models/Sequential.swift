@@ -27,6 +27,9 @@ public final class Sequential: Model {
     public let seed: UInt64
     public private(set) var layers: [any Layer] = []
     public private(set) var builtInputShape: Shape?
+    /// Whether a layer takes part in masking, so `forward` carries masks (checked once per
+    /// layer as it is added, not on every batch).
+    private var carriesMasks = false
     /// The first `build` error, kept to rethrow from the first call when an `Input` layer
     /// could not build the stack during `init`.
     private var pendingBuildError: (any Error)?
@@ -91,8 +94,13 @@ public final class Sequential: Model {
         } else {
             try build(inputShape: Shape(Array(input.shape.dimensions.dropFirst())))
         }
+        var output = input
+        guard carriesMasks else {
+            for layer in layers { output = try layer.forward(output, training: training) }
+            return output
+        }
         // Padding masks (from `Embedding(maskZero:)` or `Masking`) travel with the output.
-        var (output, mask): (Tensor, Tensor?) = (input, nil)
+        var mask: Tensor?
         for layer in layers { (output, mask) = try layer.forward(output, carrying: mask, training: training) }
         return output
     }
@@ -101,6 +109,7 @@ public final class Sequential: Model {
     private func append(_ layer: any Layer) {
         layer.name = LayerNaming.unique(layer.name, avoiding: Set(layers.map(\.name)))
         layers.append(layer)
+        carriesMasks = carriesMasks || layer is any MaskSupportingLayer
     }
 
     /// Builds the stack at once when its first layer is an `Input`.

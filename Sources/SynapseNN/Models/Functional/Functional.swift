@@ -34,6 +34,10 @@ public final class Functional: Model {
     public private(set) var layers: [any Layer] = []
     /// The layer calls (symbolic outputs that are not graph inputs), in the order they run.
     private(set) var calls: [SymbolicTensor] = []
+
+    /// The layer calls in the order the graph runs them (each after the calls it takes), for
+    /// code that walks the graph, such as exporters.
+    public var layerCalls: [SymbolicTensor] { calls }
     /// The layer calls in the order they run; each names the slots of its inputs and output.
     private var steps: [(layer: any Layer, inputSlots: [Int], outputSlot: Int)] = []
     /// Where each symbolic tensor's value is kept while the graph runs.

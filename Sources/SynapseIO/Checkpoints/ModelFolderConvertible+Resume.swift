@@ -12,7 +12,7 @@ public struct ResumePoint {
     public let history: History
 }
 
-extension Sequential {
+extension ModelFolderConvertible {
     /// Loads the checkpoint in folder `url` into this model (built or not, compiled with the
     /// same kind of optimizer): its weights and its optimizer's state.
     ///
@@ -40,7 +40,7 @@ extension Sequential {
         guard record.optimizer.name == optimizer.name else {
             throw CheckpointError.mismatch(path: folder.path, what: "optimizer", expected: optimizer.name, received: record.optimizer.name)
         }
-        let saved = try Sequential.load(from: folder)
+        let saved = try Self.load(from: folder)
         if builtInputShape == nil, let input = saved.builtInputShape { try build(inputShape: input) }
         let weights = saved.namedWeights()
         try Checkpoint.requireSameParameters(weights, as: namedWeights(), source: folder.path)

@@ -2,7 +2,7 @@ import Foundation
 import SynapseNN
 import SynapseTensor
 
-extension Sequential {
+extension ModelFolderConvertible {
     /// `fit` continued from the checkpoint in folder `url`: loads it (`resumeTraining(from:)`:
     /// weights, optimizer state, the stochastic layers' generators), makes every
     /// `ModelCheckpoint` among `callbacks` extend its history, and trains the epochs still to
