@@ -124,7 +124,7 @@ import Testing
         var generator = RandomGenerator(seed: 2)
         _ = try model.predict(try Self.tokenIDs(count: 2, using: &generator))
         let text = String(decoding: try model.onnxModel(), as: UTF8.self)
-        for op in ["Cast", "Gather", "LSTM", "GRU", "RNN", "linear_before_reset", "reverse", "layout", "Concat", "Slice", "Reshape"] {
+        for op in ["Cast", "Gather", "LSTM", "GRU", "RNN", "linear_before_reset", "reverse", "Transpose", "Concat", "Slice", "Reshape"] {
             #expect(text.contains(op), "the model has \(op)")
         }
         let masked = Sequential { Input(shape: [4]); Embedding(inputDimension: 5, outputDimension: 2, maskZero: true); LSTM(2) }

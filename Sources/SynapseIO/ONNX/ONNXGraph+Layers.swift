@@ -47,11 +47,11 @@ extension ONNXGraph {
         case let dense as Dense:
             let input = channelsLast(value)
             let kernel = try weights(dense.kernel)
-            addInitializer(dense.weightName(of: kernel), kernel.value)
-            var name = add("MatMul", [input.name, dense.weightName(of: kernel)])
+            addInitializer(weightName(dense, kernel), kernel.value)
+            var name = add("MatMul", [input.name, weightName(dense, kernel)])
             if let bias = dense.bias {
-                addInitializer(dense.weightName(of: bias), bias.value)
-                name = add("Add", [name, dense.weightName(of: bias)])
+                addInitializer(weightName(dense, bias), bias.value)
+                name = add("Add", [name, weightName(dense, bias)])
             }
             return ONNXValue(name: apply(dense.activation, to: name), sampleShape: outputShape)
         case let activation as Activation:
@@ -96,21 +96,21 @@ extension ONNXGraph {
                 throw ModelError.notReady(model: layer.name, reason: "the layer has no weights yet")
             }
             let features = mean.shape[0]
-            var scale = normalization.gamma.map { normalization.weightName(of: $0) } ?? ""
+            var scale = normalization.gamma.map { weightName(normalization, $0) } ?? ""
             if scale.isEmpty { scale = addTensor(try Tensor.ones([features])) }
-            var offset = normalization.beta.map { normalization.weightName(of: $0) } ?? ""
+            var offset = normalization.beta.map { weightName(normalization, $0) } ?? ""
             if offset.isEmpty { offset = addTensor(try Tensor.zeros([features])) }
-            for parameter in normalization.parameters { addInitializer(normalization.weightName(of: parameter), parameter.value) }
-            let name = add("BatchNormalization", [input.name, scale, offset, normalization.weightName(of: mean), normalization.weightName(of: variance)],
+            for parameter in normalization.parameters { addInitializer(weightName(normalization, parameter), parameter.value) }
+            let name = add("BatchNormalization", [input.name, scale, offset, weightName(normalization, mean), weightName(normalization, variance)],
                            [.float("epsilon", normalization.epsilon)])
             return ONNXValue(name: name, sampleShape: outputShape, isChannelsFirst: input.isChannelsFirst)
         case let normalization as LayerNormalization:
             // Over Synapse's last axis: channels last.
             let input = channelsLast(value), features = value.sampleShape[value.sampleShape.rank - 1]
-            var scale = normalization.gamma.map { normalization.weightName(of: $0) } ?? ""
+            var scale = normalization.gamma.map { weightName(normalization, $0) } ?? ""
             if scale.isEmpty { scale = addTensor(try Tensor.ones([features])) }
-            for parameter in normalization.parameters { addInitializer(normalization.weightName(of: parameter), parameter.value) }
-            let inputs = [input.name, scale] + (normalization.beta.map { [normalization.weightName(of: $0)] } ?? [])
+            for parameter in normalization.parameters { addInitializer(weightName(normalization, parameter), parameter.value) }
+            let inputs = [input.name, scale] + (normalization.beta.map { [weightName(normalization, $0)] } ?? [])
             let name = add("LayerNormalization", inputs, [.int("axis", -1), .float("epsilon", normalization.epsilon)])
             return ONNXValue(name: name, sampleShape: outputShape)
         case let upsampling as UpSampling2D:
@@ -140,12 +140,12 @@ extension ONNXGraph {
                                   padding: padding, operation: "exportONNX")
         let columns = try WindowAxis(inputSize: spatial[1], windowSize: window.width, stride: strides.width, dilation: dilation.width,
                                      padding: padding, operation: "exportONNX")
-        let weightName = layer.weightName(of: kernel)
-        addInitializer(weightName, try kernel.value.permuted(order))
-        var inputs = [input.name, weightName]
+        let kernelName = weightName(layer, kernel)
+        addInitializer(kernelName, try kernel.value.permuted(order))
+        var inputs = [input.name, kernelName]
         if let bias {
-            addInitializer(layer.weightName(of: bias), bias.value)
-            inputs.append(layer.weightName(of: bias))
+            addInitializer(weightName(layer, bias), bias.value)
+            inputs.append(weightName(layer, bias))
         }
         let axes = isSequence ? [columns] : [rows, columns]
         let name = add("Conv", inputs, [
@@ -165,11 +165,11 @@ extension ONNXGraph {
             try WindowAxis(inputSize: outputShape[axis], windowSize: window, stride: stride, dilation: dilation, padding: conv.padding,
                            operation: "exportONNX")
         }
-        addInitializer(conv.weightName(of: kernel), try kernel.value.permuted([3, 2, 0, 1]))
-        var inputs = [input.name, conv.weightName(of: kernel)]
+        addInitializer(weightName(conv, kernel), try kernel.value.permuted([3, 2, 0, 1]))
+        var inputs = [input.name, weightName(conv, kernel)]
         if let bias = conv.bias {
-            addInitializer(conv.weightName(of: bias), bias.value)
-            inputs.append(conv.weightName(of: bias))
+            addInitializer(weightName(conv, bias), bias.value)
+            inputs.append(weightName(conv, bias))
         }
         // ONNX's length is stride·(in − 1) + outputPadding + span − pads; Keras's is the output size.
         let outputPadding = zip(axes, [value.sampleShape[0], value.sampleShape[1]]).map { axis, length in

@@ -1,12 +1,14 @@
 import SynapseNN
 import SynapseTensor
 
-/// Sequence layers as ONNX operators (opset 17, batch-first `layout = 1`).
+/// Sequence layers as ONNX operators (opset 17). Recurrent nodes run time-major (`layout = 0`,
+/// the only one ONNX Runtime implements), between transposes from and to Synapse's batch-first
+/// sequences.
 ///
 /// | Synapse | ONNX |
 /// |---|---|
 /// | `Embedding` | `Cast` of the ids to int64, `Gather` from the table |
-/// | `SimpleRNN`, `LSTM`, `GRU` | `RNN`, `LSTM` (gates reordered from Keras's i, f, c, o to ONNX's i, o, f, c), `GRU` (`linear_before_reset = 1`, Keras 3's reset-after); kernels transposed to `[1, gates · units, in]`; `go_backwards` as `direction = reverse`, its returned sequence put back in processing order with a `Slice` |
+/// | `SimpleRNN`, `LSTM`, `GRU` | `Transpose` to `[steps, N, features]`, `RNN`, `LSTM` (gates reordered from Keras's i, f, c, o to ONNX's i, o, f, c), `GRU` (`linear_before_reset = 1`, Keras 3's reset-after), `Transpose` back; kernels transposed to `[1, gates · units, in]`; `go_backwards` as `direction = reverse`, its returned sequence put back in processing order with a `Slice` |
 /// | `Bidirectional` | one node of each direction, outputs merged (`Concat`, `Add`, `Mul`) |
 /// | `TimeDistributed` | `Reshape` to one row per step, the wrapped layer, `Reshape` back |
 ///
@@ -16,9 +18,9 @@ extension ONNXGraph {
     mutating func embedding(_ value: ONNXValue, _ layer: Embedding, outputShape: Shape) throws -> ONNXValue {
         guard !layer.maskZero else { throw Self.masksAreNotExported(layer) }
         guard let table = layer.embeddings else { throw ModelError.notReady(model: layer.name, reason: "the layer has no weights yet") }
-        addInitializer(layer.weightName(of: table), table.value)
+        addInitializer(weightName(layer, table), table.value)
         let ids = add("Cast", [channelsLast(value).name], [.int("to", 7)])   // TensorProto.INT64
-        return ONNXValue(name: add("Gather", [layer.weightName(of: table), ids], [.int("axis", 0)]), sampleShape: outputShape)
+        return ONNXValue(name: add("Gather", [weightName(layer, table), ids], [.int("axis", 0)]), sampleShape: outputShape)
     }
 
     /// The recurrent layer as one ONNX node: `[N, steps, units]` with `returnSequences`, else
@@ -53,6 +55,9 @@ extension ONNXGraph {
     mutating func timeDistributed(_ value: ONNXValue, _ layer: TimeDistributed, outputShape: Shape) throws -> ONNXValue {
         let stepShape = Shape(Array(value.sampleShape.dimensions.dropFirst()))
         let folded = add("Reshape", [channelsLast(value).name, addIntegers([-1] + stepShape.dimensions)])
+        let outerPrefix = weightPrefix
+        weightPrefix += "\(layer.name)/"
+        defer { weightPrefix = outerPrefix }
         let inner = channelsLast(try apply(layer.layer, to: ONNXValue(name: folded, sampleShape: stepShape)))
         let unfolded = add("Reshape", [inner.name, addIntegers([-1] + outputShape.dimensions)])
         return ONNXValue(name: unfolded, sampleShape: outputShape)
@@ -88,14 +93,16 @@ extension ONNXGraph {
         let rows = try (0..<2).map { row in row < bias.shape[0] ? try bias.sliced([row..<(row + 1)]) : try Tensor.zeros([1, width]) }
         let b = addTensor(try Tensor.concatenating(try rows.map { try $0.gathering(atIndices: columns, alongAxis: 1) }, alongAxis: 1))
         var attributes: [Attribute] = [
-            .int("hidden_size", Int64(units)), .int("layout", 1), .string("direction", direction),
+            .int("hidden_size", Int64(units)), .string("direction", direction),
             .strings("activations", try activations.map { try Self.recurrentActivationName($0, layer) }),
         ]
         if op == "GRU" { attributes.append(.int("linear_before_reset", 1)) }
-        let outputs = add(op, [input, w, r, b], attributes, outputCount: 2)
-        // Y is [N, steps, 1, units] and Y_h [N, 1, units] with layout 1.
-        let sequence = add("Reshape", [outputs[0], addIntegers([0, 0, units])])
-        let last = add("Reshape", [outputs[1], addIntegers([0, units])])
+        let timeMajor = add("Transpose", [input], [.ints("perm", [1, 0, 2])])
+        let outputs = add(op, [timeMajor, w, r, b], attributes, outputCount: 2)
+        // Y is [steps, 1, N, units] and Y_h [1, N, units].
+        let batchMajor = add("Transpose", [outputs[0]], [.ints("perm", [2, 0, 1, 3])])
+        let sequence = add("Reshape", [batchMajor, addIntegers([0, 0, units])])
+        let last = add("Reshape", [outputs[1], addIntegers([-1, units])])
         return (sequence, last)
     }
 

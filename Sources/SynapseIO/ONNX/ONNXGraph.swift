@@ -1,3 +1,4 @@
+import SynapseNN
 import SynapseTensor
 
 /// An ONNX graph under construction: nodes, weight initializers and fresh value names, encoded
@@ -17,6 +18,9 @@ struct ONNXGraph {
         case strings(String, [String])
     }
 
+    /// Put before weight names while a wrapper's inner layer is exported, so that its weights
+    /// cannot clash with a top-level layer of the same name (`time_distributed/dense/kernel`).
+    var weightPrefix = ""
     private var nodes = ProtobufWriter()
     private var initializers = ProtobufWriter()
     private var nodeCount = 0
@@ -65,6 +69,11 @@ struct ONNXGraph {
             }
         }
         return outputs
+    }
+
+    /// The initializer name of `layer`'s `parameter`: `layer/parameter`, after `weightPrefix`.
+    func weightName(_ layer: any Layer, _ parameter: Parameter) -> String {
+        weightPrefix + layer.weightName(of: parameter)
     }
 
     /// Adds `tensor` as a float32 initializer named `name` (dims, then little-endian raw data).
