@@ -1,4 +1,5 @@
-// OpenBLAS's thread pool: how long its idle workers spin before they sleep.
+// OpenBLAS's thread pool: how long its idle workers spin before they sleep, and the thread
+// count Synapse last gave it.
 //
 // After a threaded product, OpenBLAS's workers spin (calling sched_yield) for 2^28 cycles,
 // about a tenth of a second, waiting for the next one. Synapse's own parallel loops (a
@@ -7,9 +8,17 @@
 // from OPENBLAS_THREAD_TIMEOUT once, when the library loads; these are the two exported entry
 // points that read it again and restart the pool. They are weak, so a BLAS without them (or
 // macOS's Accelerate) simply keeps its behaviour.
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "SynapseKernels.h"
+
+/// The BLAS thread count Synapse last set, −1 before the first.
+static _Atomic ptrdiff_t blasThreadCount = -1;
+
+ptrdiff_t synapse_blas_thread_count(void) { return atomic_load_explicit(&blasThreadCount, memory_order_relaxed); }
+
+void synapse_blas_set_thread_count(ptrdiff_t count) { atomic_store_explicit(&blasThreadCount, count, memory_order_relaxed); }
 
 #if defined(__linux__)
 extern void openblas_read_env(void) __attribute__((weak));

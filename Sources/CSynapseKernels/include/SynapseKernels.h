@@ -174,4 +174,10 @@ void synapse_packed_product(const float *a, ptrdiff_t lda, const float *packed, 
 /// whether the setting took effect (0 with another BLAS).
 int synapse_blas_set_spin_length(int log2Cycles);
 
+/// The BLAS thread count Synapse last set (−1 before the first), read atomically.
+ptrdiff_t synapse_blas_thread_count(void);
+
+/// Records `count` as the BLAS thread count Synapse set, atomically.
+void synapse_blas_set_thread_count(ptrdiff_t count);
+
 #endif

@@ -72,7 +72,9 @@ public final class Dense: Layer {
         guard let kernel else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
         // ReLU is applied inside the affine map's primitive (one pass, one tape entry).
         let output = try activation.applied(afterFused: input.matmul(kernel.value, addingBias: bias?.value, activation: activation.fusedAffineActivation))
-        activityLoss = training ? try activityRegularizer.map { try $0.penalty(of: output) } : nil
+        // Inference writes nothing (unless a training pass's penalty is to be cleared), so that
+        // several threads can predict with one model at once.
+        if training { activityLoss = try activityRegularizer.map { try $0.penalty(of: output) } } else if activityLoss != nil { activityLoss = nil }
         return output
     }
 

@@ -59,17 +59,14 @@ enum BLAS {
     /// `OPENBLAS_THREAD_TIMEOUT`, when set, wins.
     private static let spinLengthIsSet = synapse_blas_set_spin_length(22) != 0
 
-    /// The thread count BLAS has: its default, every core, until Synapse sets another. A plain
-    /// word read on every product: two threads that both find it stale set the same count,
-    /// which is harmless.
-    nonisolated(unsafe) private static var threadCount = ProcessInfo.processInfo.activeProcessorCount
-
-    /// Gives BLAS `count` threads unless it has them already.
+    /// Gives BLAS `count` threads unless it has them already. The count Synapse last set is an
+    /// atomic word (`synapse_blas_thread_count`, as several threads may predict at once): two
+    /// threads that both find it stale set the same count, which is harmless.
     private static func useThreads(_ count: Int) {
         #if !canImport(Accelerate)
-        guard threadCount != count else { return }
+        guard synapse_blas_thread_count() != count else { return }
         openblas_set_num_threads(Int32(count))
-        threadCount = count
+        synapse_blas_set_thread_count(count)
         #endif
     }
 

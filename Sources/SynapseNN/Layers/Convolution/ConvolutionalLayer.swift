@@ -130,7 +130,9 @@ public class ConvolutionalLayer: Layer {
                                                     dilation: windowDilation, activation: fused)
         }
         let activated = try activation.applied(afterFused: output)
-        activityLoss = training ? try activityRegularizer.map { try $0.penalty(of: activated) } : nil
+        // Inference writes nothing (unless a training pass's penalty is to be cleared), so that
+        // several threads can predict with one model at once.
+        if training { activityLoss = try activityRegularizer.map { try $0.penalty(of: activated) } } else if activityLoss != nil { activityLoss = nil }
         return activated
     }
 
