@@ -103,6 +103,13 @@ struct RecurrencePlan: Sendable {
     /// The input step that processing step `step` reads.
     func inputStep(_ step: Int) -> Int { reversed ? steps - 1 - step : step }
 
+    /// Where a chunk's states before processing step `step` are, and their row stride: the
+    /// initial states (`[rows, states · units]`) for the first step, else the previous step's
+    /// in the output (`[rows, steps, states · units]`).
+    func previousStates(before step: Int, initial: UnsafePointer<Float>, states: UnsafePointer<Float>) -> (UnsafePointer<Float>, Int) {
+        step == 0 ? (initial, stateWidth) : (states + (step - 1) * stateWidth, steps * stateWidth)
+    }
+
     /// The initial states side by side per row (`[batch, states · units]`), zeros when none.
     func packedInitialStates(_ states: [Tensor]) -> Tensor {
         guard !states.isEmpty else { return Tensor(repeating: 0, shape: [batch, stateWidth]) }
@@ -151,10 +158,8 @@ struct RecurrencePlan: Sendable {
         let keepsPrevious = saving || dropout != nil
         let previous = TensorStorage.uninitialized(count: keepsPrevious ? stepCount * batch * units : 1)
         let product = UnsafeMutablePointer<Float>.allocate(capacity: batch * gateWidth)
-        // U packed once for every step's product h_prev · U.
-        let packed = UnsafeMutablePointer<Float>.allocate(capacity: synapse_packed_count(units, gateWidth))
-        defer { product.deallocate(); packed.deallocate() }
-        synapse_pack_panels(kernel.storage.base + kernel.offset, gateWidth, 0, units, gateWidth, packed)
+        defer { product.deallocate() }
+        let packed = PackedKernel(kernel, transposed: false)   // for every step's h_prev · U
         let (activation, gates) = (cell.activation.rawValue, cell.recurrentActivation.rawValue)
         let states = Tensor(shape: [batch, steps, stateWidth]) { output in
             let out = UncheckedSendable(output.baseAddress!)
@@ -166,7 +171,7 @@ struct RecurrencePlan: Sendable {
                 let start = initial.storage.base + initial.offset + first * stateWidth
                 for step in 0..<steps {
                     let input = inputStep(step)
-                    let (prev, prevStride) = step == 0 ? (UnsafePointer(start), stateWidth) : (UnsafePointer(out + (step - 1) * stateWidth), steps * stateWidth)
+                    let (prev, prevStride) = previousStates(before: step, initial: start, states: out)
                     let slot = saving ? step : 0
                     // The left operand of h_prev · U: the states as they are, or a copy times the
                     // dropout mask (kept for the kernel's gradient when recording).
@@ -180,7 +185,7 @@ struct RecurrencePlan: Sendable {
                         }
                         (left, leftStride) = (UnsafePointer(copy), units)
                     }
-                    synapse_packed_product(left, leftStride, packed, product, gateWidth, count, gateWidth, units, 0)
+                    synapse_packed_product(left, leftStride, packed.panels, product, gateWidth, count, gateWidth, units, 0)
                     let flags = flags(keep, at: input).map { $0 + first }
                     let p = x + input * gateWidth, pStride = steps * gateWidth
                     let here = out + step * stateWidth, hereStride = steps * stateWidth
@@ -220,10 +225,8 @@ struct RecurrencePlan: Sendable {
         let carried = TensorStorage.filled(with: 0, count: batch * stateWidth)
         let gateGradients = TensorStorage.uninitialized(count: steps * batch * gateWidth)
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: batch * units)
-        // Uᵀ packed once for every step's product dR · Uᵀ.
-        let packed = UnsafeMutablePointer<Float>.allocate(capacity: synapse_packed_count(gateWidth, units))
-        defer { scratch.deallocate(); packed.deallocate() }
-        synapse_pack_panels(kernel.storage.base + kernel.offset, gateWidth, 1, gateWidth, units, packed)
+        defer { scratch.deallocate() }
+        let packed = PackedKernel(kernel, transposed: true)   // for every step's dR · Uᵀ
         let (activation, gates) = (cell.activation.rawValue, cell.recurrentActivation.rawValue)
         let projected = Tensor(shape: [batch, steps, gateWidth]) { dProjected in
             let dProjected = UncheckedSendable(dProjected.baseAddress!)
@@ -236,7 +239,7 @@ struct RecurrencePlan: Sendable {
                 let mask = dropout.map { $0.storage.base + $0.offset + first * units }
                 for step in stride(from: steps - 1, through: 0, by: -1) {
                     let input = inputStep(step)
-                    let (prev, prevStride) = step == 0 ? (UnsafePointer(start), stateWidth) : (UnsafePointer(out + (step - 1) * stateWidth), steps * stateWidth)
+                    let (prev, prevStride) = previousStates(before: step, initial: start, states: out)
                     let here = out + step * stateWidth, hereStride = steps * stateWidth
                     let gHere = gradient + step * stateWidth
                     let dR = gateGradients.base + (step * batch + first) * gateWidth
@@ -255,12 +258,12 @@ struct RecurrencePlan: Sendable {
                     }
                     // dh_prev += (dR · Uᵀ) ⊙ dropout mask.
                     if let mask {
-                        synapse_packed_product(dR, gateWidth, packed, scratch, units, count, units, gateWidth, 0)
+                        synapse_packed_product(dR, gateWidth, packed.panels, scratch, units, count, units, gateWidth, 0)
                         for row in 0..<count {
                             for j in 0..<units { dState[row * stateWidth + j] += scratch[row * units + j] * mask[row * units + j] }
                         }
                     } else {
-                        synapse_packed_product(dR, gateWidth, packed, dState, stateWidth, count, units, gateWidth, 1)
+                        synapse_packed_product(dR, gateWidth, packed.panels, dState, stateWidth, count, units, gateWidth, 1)
                     }
                 }
             }
@@ -286,4 +289,21 @@ struct RecurrencePlan: Sendable {
         }
         return Gradients(projected: projected, kernel: dKernel, bias: dBias, initialStates: dInitial)
     }
+}
+
+/// A recurrent kernel `U` (`[units, gates · units]`) or its transpose, packed once into panels
+/// for the per-step products (`synapse_packed_product`); freed with this object.
+final class PackedKernel {
+    /// The packed panels.
+    let panels: UnsafeMutablePointer<Float>
+
+    /// `kernel` (or, when `transposed`, its transpose) packed.
+    init(_ kernel: Tensor, transposed: Bool) {
+        let (rows, columns) = (kernel.shape[0], kernel.shape[1])
+        let (k, n) = transposed ? (columns, rows) : (rows, columns)
+        panels = UnsafeMutablePointer<Float>.allocate(capacity: synapse_packed_count(k, n))
+        synapse_pack_panels(kernel.storage.base + kernel.offset, columns, transposed ? 1 : 0, k, n, panels)
+    }
+
+    deinit { panels.deallocate() }
 }
