@@ -43,6 +43,10 @@ import Testing
         (#"{"layers": [{"type": "dense"}]}"#, "missing required key 'units'"),
         (#"{"formatVersion": 99, "layers": []}"#, "format version 99 is not supported"),
         (#"{"layers": [{"type": "dense", "units": "many"}]}"#, "layers[0].units"),
+        (#"{"layers": [{"type": "dense", "units": 3, "activation": {"name": "leakyRelu", "alhpa": 0.1}}]}"#, "unknown setting 'alhpa'"),
+        (#"{"layers": [{"type": "dense", "units": 3, "activation": {"name": "relu", "alpha": 0.1}}]}"#, "unknown setting 'alpha'"),
+        (#"{"layers": [{"type": "dense", "units": 3, "kernelInitializer": {"name": "orthogonal", "gian": 2}}]}"#, "unknown setting 'gian'"),
+        (#"{"layers": [{"type": "dense", "units": 3, "kernelInitializer": "glorot_uniform"}]}"#, "unknown initializer 'glorot_uniform'"),
         ("not json", "JSON"),
     ])
     func mistakesAreReportedWithTheirPlace(json: String, expected: String) throws {

@@ -29,6 +29,17 @@ struct NamedCase {
         try settings?.decodeIfPresent(Bool.self, forKey: AnyKey(stringValue: key)) ?? fallback
     }
 
+    /// Throws naming the first setting of the object that is not one of `allowed` (a typo such
+    /// as `alhpa` would otherwise leave the default in place without a word).
+    func rejectUnknownSettings(allowed: [String], kind: String, in decoder: any Decoder) throws {
+        guard let settings else { return }
+        if let unknown = settings.allKeys.map(\.stringValue).sorted().first(where: { $0 != "name" && !allowed.contains($0) }) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "unknown setting '\(unknown)' for the \(kind) '\(name)'; expected \(allowed.isEmpty ? "none" : "one of \(allowed)")"))
+        }
+    }
+
     /// An error for a name that is none of `accepted`.
     func unknown(_ kind: String, accepted: [String], in decoder: any Decoder) -> DecodingError {
         .dataCorrupted(.init(codingPath: decoder.codingPath,
@@ -51,9 +62,12 @@ struct NamedCase {
 
 extension ActivationFunction: Codable {
     private static let names = ["linear", "sigmoid", "relu", "leakyRelu", "tanh", "elu", "selu", "swish", "gelu", "softplus", "softmax"]
+    /// The settings each case with settings reads.
+    private static let settingKeys = ["leakyRelu": ["alpha"], "elu": ["alpha"], "gelu": ["approximate"]]
 
     public init(from decoder: any Decoder) throws {
         let named = try NamedCase(from: decoder)
+        try named.rejectUnknownSettings(allowed: ActivationFunction.settingKeys[named.name] ?? [], kind: "activation", in: decoder)
         switch named.name {
         case "linear": self = .linear
         case "sigmoid": self = .sigmoid
@@ -89,9 +103,14 @@ extension ActivationFunction: Codable {
 
 extension Initializer: Codable {
     private static let names = ["zeros", "ones", "constant", "randomUniform", "randomNormal", "glorotUniform", "glorotNormal", "heUniform", "heNormal", "lecunNormal", "orthogonal"]
+    /// The settings each case with settings reads.
+    private static let settingKeys = [
+        "constant": ["value"], "randomUniform": ["minimum", "maximum"], "randomNormal": ["mean", "standardDeviation"], "orthogonal": ["gain"],
+    ]
 
     public init(from decoder: any Decoder) throws {
         let named = try NamedCase(from: decoder)
+        try named.rejectUnknownSettings(allowed: Initializer.settingKeys[named.name] ?? [], kind: "initializer", in: decoder)
         switch named.name {
         case "zeros": self = .zeros
         case "ones": self = .ones

@@ -36,6 +36,8 @@ public enum Initializer: Hashable, Sendable {
     ///
     /// - Throws: `TensorError.invalidArgument` for an invalid shape or bounds.
     public func makeTensor(shape: Shape, using generator: inout RandomGenerator) throws -> Tensor {
+        // Checked first: the fans multiply dimensions, which must not overflow.
+        let shape = try shape.validated(for: "Initializer")
         let (fanIn, fanOut) = Initializer.fans(of: shape)
         switch self {
         case .zeros: return try Tensor.zeros(shape)

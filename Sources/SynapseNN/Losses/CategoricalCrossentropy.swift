@@ -44,6 +44,7 @@ public struct CategoricalCrossentropy: Loss {
     public func perSampleLosses(_ labels: Tensor, _ predictions: Tensor) throws -> Tensor {
         try checkArgument("labelSmoothing", labelSmoothing, in: 0...1, expected: "in [0, 1]")
         var labels = try labelsShaped(like: predictions, labels, allowingMissingUnitAxis: false)
+        try checkLabelValues(labels, in: 0...1, expected: "probabilities in [0, 1] (one-hot or soft labels)")
         if labelSmoothing > 0 {
             let classes = Float(predictions.shape[predictions.rank - 1])
             labels = labels * (1 - labelSmoothing) + labelSmoothing / classes

@@ -146,7 +146,7 @@ extension Model {
     @discardableResult
     public func trainOnBatch(_ x: [Tensor], _ y: [Tensor]) throws -> [MetricKey: Float] {
         let setup = try requireSetup(for: "trainOnBatch")
-        try FitArguments.validate(x: x, y: y, outputs: setup.objectives.count, epochs: 1, batchSize: 1)
+        try FitArguments.validate(x: x, y: y, outputs: setup.objectives.count, epochs: 1, batchSize: 1, owner: "trainOnBatch")
         if builtInputShape == nil { try build(inputShape: Shape(Array(x[0].shape.dimensions.dropFirst()))) }
         for metric in setup.metrics { metric.reset() }
         var losses = EpochLosses(outputs: setup.objectives.count)
@@ -219,41 +219,41 @@ extension Tensor {
 
 /// Checks of `fit`'s arguments that do not depend on the model.
 enum FitArguments {
-    /// Throws `ModelError.invalidArgument` for counts out of range, another number of label
-    /// arrays than `outputs`, mismatched row counts, empty data, or a NaN or infinite input
-    /// (naming its row).
-    static func validate(x: [Tensor], y: [Tensor], outputs: Int, epochs: Int, batchSize: Int) throws {
-        guard epochs >= 1 else { throw ModelError.invalidArgument(owner: "fit", argument: "epochs", expected: "at least 1", received: "\(epochs)") }
+    /// Throws `ModelError.invalidArgument`, naming `owner` (the call: `fit`, `evaluate`, …), for
+    /// counts out of range, another number of label arrays than `outputs`, mismatched row
+    /// counts, empty data, or a NaN or infinite input (naming its row).
+    static func validate(x: [Tensor], y: [Tensor], outputs: Int, epochs: Int, batchSize: Int, owner: String = "fit") throws {
+        guard epochs >= 1 else { throw ModelError.invalidArgument(owner: owner, argument: "epochs", expected: "at least 1", received: "\(epochs)") }
         guard batchSize >= 1 else {
-            throw ModelError.invalidArgument(owner: "fit", argument: "batchSize", expected: "at least 1", received: "\(batchSize)")
+            throw ModelError.invalidArgument(owner: owner, argument: "batchSize", expected: "at least 1", received: "\(batchSize)")
         }
-        guard !x.isEmpty else { throw ModelError.invalidArgument(owner: "fit", argument: "x", expected: "one array per input", received: "none") }
+        guard !x.isEmpty else { throw ModelError.invalidArgument(owner: owner, argument: "x", expected: "one array per input", received: "none") }
         guard y.count == outputs else {
-            throw ModelError.invalidArgument(owner: "fit", argument: "y", expected: "one label array per output (\(outputs))", received: "\(y.count)")
+            throw ModelError.invalidArgument(owner: owner, argument: "y", expected: "one label array per output (\(outputs))", received: "\(y.count)")
         }
         let multiple = x.count > 1 || y.count > 1
         func label(_ name: String, _ index: Int, of count: Int) -> String { multiple && count > 1 ? "\(name)[\(index)]" : name }
         guard x[0].rank >= 1, x[0].shape[0] >= 1 else {
-            throw ModelError.invalidArgument(owner: "fit", argument: label("x", 0, of: x.count), expected: "at least one sample", received: "shape \(x[0].shape)")
+            throw ModelError.invalidArgument(owner: owner, argument: label("x", 0, of: x.count), expected: "at least one sample", received: "shape \(x[0].shape)")
         }
         let rows = x[0].shape[0]
         for (name, arrays) in [("x", x), ("y", y)] {
             for (index, array) in arrays.enumerated() {
                 guard array.rank >= 1, array.shape[0] == rows else {
                     throw ModelError.invalidArgument(
-                        owner: "fit", argument: label(name, index, of: arrays.count), expected: "one row per sample (\(rows), as in x \(x[0].shape))", received: "shape \(array.shape)")
+                        owner: owner, argument: label(name, index, of: arrays.count), expected: "one row per sample (\(rows), as in x \(x[0].shape))", received: "shape \(array.shape)")
                 }
-                try requireFinite(array, name: label(name, index, of: arrays.count))
+                try requireFinite(array, name: label(name, index, of: arrays.count), owner: owner)
             }
         }
     }
 
     /// Throws naming the first row of `tensor` that holds a NaN or an infinity.
-    static func requireFinite(_ tensor: Tensor, name: String) throws {
+    static func requireFinite(_ tensor: Tensor, name: String, owner: String = "fit") throws {
         guard let index = tensor.firstNonFiniteIndex else { return }
         let rowLength = Swift.max(tensor.elementCount / Swift.max(tensor.shape[0], 1), 1)
         throw ModelError.invalidArgument(
-            owner: "fit", argument: "\(name) row \(index / rowLength)", expected: "finite values", received: "\(tensor.scalars[index]) at element \(index % rowLength)")
+            owner: owner, argument: "\(name) row \(index / rowLength)", expected: "finite values", received: "\(tensor.scalars[index]) at element \(index % rowLength)")
     }
 }
 

@@ -49,7 +49,7 @@ extension Model {
     ///   model has inputs or outputs.
     public func evaluate(_ x: [Tensor], _ y: [Tensor], batchSize: Int = 32) throws -> [MetricKey: Float] {
         let setup = try requireSetup(for: "evaluate")
-        try FitArguments.validate(x: x, y: y, outputs: setup.objectives.count, epochs: 1, batchSize: batchSize)
+        try FitArguments.validate(x: x, y: y, outputs: setup.objectives.count, epochs: 1, batchSize: batchSize, owner: "evaluate")
         for metric in setup.metrics { metric.reset() }
         var losses = EpochLosses(outputs: setup.objectives.count)
         let batches = Batches(count: x[0].shape[0], batchSize: batchSize)
