@@ -9,6 +9,15 @@ import Testing
         do { try body(); return "" } catch { return "\(error)" }
     }
 
+    @Test func incompatibleLayersInAStackNameBothLayersAndTheShape() throws {
+        let model = Sequential { Input(shape: [10]); Dense(8, name: "features"); Conv2D(4, kernelSize: 3, name: "filters") }
+        let error = message { _ = try model.predict(try Tensor.zeros([1, 10])) }
+        #expect(error.contains("'filters'") && error.contains("[8]") && error.contains("'features'") && error.contains("[height, width, channels]"), "\(error)")
+        let unbuilt = Sequential { Dense(8, name: "features"); Flatten(); Conv1D(2, kernelSize: 3, name: "sequence") }
+        let late = message { try unbuilt.build(inputShape: [5]) }
+        #expect(late.contains("'sequence'") && late.contains("'flatten'"), "\(late)")
+    }
+
     @Test func layersWhoseWeightsWouldOverflowIntAreRefused() throws {
         let dense = message { _ = try Sequential { Input(shape: [4]); Dense(Int.max / 2) }.predict(try Tensor.zeros([1, 4])) }
         #expect(dense.contains("fits in Int"), "\(dense)")

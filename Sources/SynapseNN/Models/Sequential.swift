@@ -62,15 +62,23 @@ public final class Sequential: Model {
 
     public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
         var shape = inputShape
+        var previous: (any Layer)?
         for layer in layers {
-            if let built = layer.builtInputShape {
-                guard built == shape else {
-                    throw ModelError.invalidInput(layer: layer.name, expected: "samples of shape \(built)", received: "samples of shape \(shape)")
+            do {
+                if let built = layer.builtInputShape {
+                    guard built == shape else {
+                        throw ModelError.invalidInput(layer: layer.name, expected: "samples of shape \(built)", received: "samples of shape \(shape)")
+                    }
+                } else {
+                    try layer.build(inputShape: shape, using: &generator)
                 }
-            } else {
-                try layer.build(inputShape: shape, using: &generator)
+                shape = try layer.outputShape(forInputShape: shape)
+            } catch ModelError.invalidInput(let name, let expected, let received) where previous != nil && name == layer.name {
+                // Name both layers: the one that refuses its input and the one that made it.
+                throw ModelError.invalidInput(layer: name, expected: expected,
+                                              received: "\(received) from layer '\(previous!.name)' (\(type(of: previous!)))")
             }
-            shape = try layer.outputShape(forInputShape: shape)
+            previous = layer
         }
         builtInputShape = inputShape
         pendingBuildError = nil
