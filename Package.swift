@@ -63,6 +63,9 @@ let package = Package(
         .executableTarget(name: "ActivationComparison", dependencies: ["SeedPrograms"], path: "Examples/ActivationComparison"),
         .executableTarget(name: "CharacterLanguageModel", dependencies: ["SeedPrograms"], path: "Examples/CharacterLanguageModel"),
         .executableTarget(name: "SeriesForecasting", dependencies: ["SeedPrograms"], path: "Examples/SeriesForecasting"),
+        // The readers' fuzzing harness: libFuzzer under scripts/fuzz.sh, an input replayer otherwise.
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .executableTarget(name: "SynapseFuzz", dependencies: ["Synapse", "CFuzzDriver"], path: "Fuzz/SynapseFuzz"),
         .target(
             name: "SynapseTestSupport",
             dependencies: ["Synapse"],

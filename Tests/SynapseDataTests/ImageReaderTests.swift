@@ -37,6 +37,15 @@ import Testing
         }
     }
 
+    /// The fuzzer's finding: a header claiming 55555 × 55555 pixels in a 131-byte file made the
+    /// reader reserve 12 GB before it looked for the pixels. Now the size is checked first.
+    @Test func aPGMHeaderClaimingMorePixelsThanTheFileHoldsIsAnErrorNotAnAllocation() throws {
+        let claim = Data(("P5\n55555\n\n\n\n55555" + String(repeating: "\n", count: 100) + "55 55").utf8)
+        let error = #expect(throws: DataError.self) { try PGMReader.parse(claim, path: "huge.pgm") }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("bytes of pixels for 55555×55555"))
+        #expect(throws: DataError.self) { try PGMReader.parse(Data("P2 65536 65536 255 1 2".utf8), path: "text.pgm") }
+    }
+
     @Test func pgmBinaryAndText() throws {
         let binary = Array("P5\n# a comment\n3 1\n255\n".utf8) + [0, 128, 255]
         expectClose(try PGMReader.parse(Data(binary), path: "a.pgm").scalars, [0, 128.0 / 255, 1])

@@ -48,14 +48,19 @@ public enum PGMReader {
         let width = try number("a width", in: 1...65_536), height = try number("a height", in: 1...65_536)
         let maximum = try number("a maximum value", in: 1...65_535)
         let count = width * height
+        // The pixels must be there before anything is allocated for them: a header may claim
+        // 65,536 × 65,536 pixels in a few bytes (found by the fuzzer). Each takes at least one
+        // byte (P5) or one digit and a separator (P2).
+        let size = magic == "P5" ? (maximum > 255 ? 2 : 1) : 2
+        if magic == "P5" { position += 1 }   // the single whitespace byte after the header
+        guard bytes.count - position >= count * size - (magic == "P5" ? 0 : 1) else {
+            throw DataError.malformed(path: path, location: "byte \(position)",
+                                      expected: "\(magic == "P5" ? "" : "at least ")\(count * size - (magic == "P5" ? 0 : 1)) bytes of pixels for \(width)×\(height)",
+                                      found: "\(bytes.count - position)")
+        }
         var pixels = [Float]()
         pixels.reserveCapacity(count)
         if magic == "P5" {
-            position += 1   // the single whitespace byte after the header
-            let size = maximum > 255 ? 2 : 1
-            guard bytes.count - position >= count * size else {
-                throw DataError.malformed(path: path, location: "byte \(position)", expected: "\(count * size) bytes of pixels for \(width)×\(height)", found: "\(bytes.count - position)")
-            }
             for index in 0..<count {
                 let at = position + index * size
                 let value = size == 2 ? Int(bytes[at]) << 8 | Int(bytes[at + 1]) : Int(bytes[at])
