@@ -10,8 +10,9 @@ import SynapseTensor
 ///
 /// ```swift
 /// let predictor = try SharedPredictor(model)          // after training
-/// await withTaskGroup(of: Tensor.self) { group in
-///     for batch in batches { group.addTask { try! predictor.predict(batch) } }
+/// let answers = try await withThrowingTaskGroup(of: (Int, Tensor).self) { group in
+///     for (index, batch) in batches.enumerated() { group.addTask { (index, try predictor.predict(batch)) } }
+///     return try await group.reduce(into: [Int: Tensor]()) { $0[$1.0] = $1.1 }
 /// }
 /// ```
 ///
