@@ -16,6 +16,18 @@ public struct RecurrentCell: Hashable, Sendable {
         case lstm
         /// Gated recurrent unit, reset applied after the recurrent product: three gates, one state.
         case gru
+
+        /// Blocks of `units` in the projected inputs and the recurrent kernel's columns.
+        public var gateCount: Int {
+            switch self {
+            case .simple: return 1
+            case .lstm: return 4
+            case .gru: return 3
+            }
+        }
+
+        /// The states carried from step to step: `h` (and `c` for the LSTM).
+        public var stateCount: Int { self == .lstm ? 2 : 1 }
     }
 
     /// The activations a fused recurrent step supports: those whose derivative can be written
@@ -55,16 +67,10 @@ public struct RecurrentCell: Hashable, Sendable {
     }
 
     /// Blocks of `units` in the projected inputs and the recurrent kernel's columns.
-    public var gateCount: Int {
-        switch kind {
-        case .simple: return 1
-        case .lstm: return 4
-        case .gru: return 3
-        }
-    }
+    public var gateCount: Int { kind.gateCount }
 
     /// The states carried from step to step: `h` (and `c` for the LSTM).
-    public var stateCount: Int { kind == .lstm ? 2 : 1 }
+    public var stateCount: Int { kind.stateCount }
 
     /// Floats per unit a step keeps for the pullback (activated gates and the like).
     var savedCount: Int { kind == .simple ? 0 : 4 }

@@ -87,13 +87,8 @@ struct SynapseTrainSuite {
     /// count it) and the peak memory after the fit.
     private func trainSeedCNN(rep: Int, report: (TrainResult) -> Void) throws {
         let run = sizes.w3
-        let (x, y) = try run.makeData(count: run.samples, seed: SynapseTrainSuite.seed)
-        let model = run.makeModel(seed: SynapseTrainSuite.seed)
-        let warmUp = try warmUpFit(model, x, y, run: run)
-        let fit = try timedFit(model, x, y, run: run)
+        let (model, warmUp, fit, gigaflops) = try warmedUpTraining(run)
         let peakMegabytes = ProcessUsage.peakResidentMegabytes
-        let epoch = Stopwatch.median(fit.timer.epochSeconds) ?? .nan
-        let gigaflops = 3 * Double(run.forwardFlopsPerSample * run.samples) / epoch / 1e9
         report(record(.w3, "train_throughput", rep: rep, fit: fit, model: model)
             .appending(["warmup_s": .rounded(warmUp, places: 3), "layout": .string("NHWC")])
             .training(run: run, epochSeconds: fit.timer.epochSeconds, firstIsCold: false, fitWall: fit.wall,
@@ -108,16 +103,23 @@ struct SynapseTrainSuite {
     /// W6: one warm-up epoch on 4 batches, then 2 timed epochs; GFLOP/s as for W3.
     private func trainCharacterLSTM(rep: Int, report: (TrainResult) -> Void) throws {
         let run = sizes.w6
+        let (model, warmUp, fit, gigaflops) = try warmedUpTraining(run)
+        report(record(.w6, "train_throughput", rep: rep, fit: fit, model: model)
+            .appending(["warmup_s": .rounded(warmUp, places: 3)])
+            .training(run: run, epochSeconds: fit.timer.epochSeconds, firstIsCold: false, fitWall: fit.wall,
+                      trailing: ["gflops": .rounded(gigaflops, places: 1), "cpu_per_wall": .rounded(fit.coresBusy, places: 2)]))
+    }
+
+    /// `run`'s model trained on its random data after a warm-up (W3, W6): the model, the
+    /// warm-up's seconds, the timed fit, and the GFLOP/s of its median epoch (training counted
+    /// as 3× the forward FLOPs, as the peers count it).
+    private func warmedUpTraining(_ run: TrainSizes.Training) throws -> (Sequential, Double, TimedFit, Double) {
         let (x, y) = try run.makeData(count: run.samples, seed: SynapseTrainSuite.seed)
         let model = run.makeModel(seed: SynapseTrainSuite.seed)
         let warmUp = try warmUpFit(model, x, y, run: run)
         let fit = try timedFit(model, x, y, run: run)
         let epoch = Stopwatch.median(fit.timer.epochSeconds) ?? .nan
-        let gigaflops = 3 * Double(run.forwardFlopsPerSample * run.samples) / epoch / 1e9
-        report(record(.w6, "train_throughput", rep: rep, fit: fit, model: model)
-            .appending(["warmup_s": .rounded(warmUp, places: 3)])
-            .training(run: run, epochSeconds: fit.timer.epochSeconds, firstIsCold: false, fitWall: fit.wall,
-                      trailing: ["gflops": .rounded(gigaflops, places: 1), "cpu_per_wall": .rounded(fit.coresBusy, places: 2)]))
+        return (model, warmUp, fit, 3 * Double(run.forwardFlopsPerSample * run.samples) / epoch / 1e9)
     }
 
     /// One untimed epoch on `run.warmUpSamples` rows (every batch shape the timed epochs

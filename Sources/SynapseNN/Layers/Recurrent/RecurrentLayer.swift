@@ -83,13 +83,7 @@ public class RecurrentLayer: StochasticLayer, MaskSupportingLayer {
     var owner: String { "\(kind) '\(name)'" }
 
     /// Gate blocks of `units` in the kernels' columns.
-    var gateCount: Int {
-        switch cellKind {
-        case .simple: return 1
-        case .lstm: return 4
-        case .gru: return 3
-        }
-    }
+    var gateCount: Int { cellKind.gateCount }
 
     /// The bias's shape (the GRU keeps two rows).
     func biasShape() -> Shape { cellKind == .gru ? [2, gateCount * units] : [gateCount * units] }
