@@ -10,34 +10,63 @@ import CBLAS
 /// Single-precision matrix products through the system BLAS (OpenBLAS on Linux, Accelerate on
 /// Apple platforms).
 ///
-/// Threads: the convolutions split their samples across cores themselves and give each core
-/// its own product (`sgemmOnCallingThread`), which needs BLAS single-threaded: a threaded BLAS
-/// called from several threads at once makes its workers serve every caller in turn. A large
-/// product on its own (`sgemm`, at least `threadedSide` along every side and `threadedWork`
-/// multiply–adds) gets BLAS's threads back, `ComputeThreads.maximum` of them; other products run
-/// with BLAS as it is, and BLAS decides whether to thread them. So the count changes only between
-/// those two kinds of work, never back and forth on every step, which leaves BLAS's workers
-/// waking and sleeping out of step with the calls (a training loop then runs at half speed in
-/// some runs).
+/// Threads: BLAS itself runs single-threaded; Synapse splits a large product across the cores
+/// itself. `sgemm` cuts the output into one block of rows (or of columns, when there are too few
+/// rows) per core and gives each core its own single-threaded BLAS call, as the convolutions do
+/// with their samples (`sgemmOnCallingThread`). OpenBLAS 0.3.21's own two-thread GEMM reached
+/// 148 GFLOP/s on a 1000×784×256 product where two single-threaded halves reach 200 (its
+/// threads sleep and wake between calls and wait for each other inside one); and a threaded
+/// BLAS called from several threads at once makes its workers serve every caller in turn.
+/// The split depends only on the product's sizes and the core count, so a run is repeatable.
 enum BLAS {
-    /// Products of at least this many multiply–adds, and `threadedSide` along every side, get
-    /// BLAS's threads back: each core then has whole cache blocks of work.
-    static let threadedWork = 1 << 21
-    /// See `threadedWork`.
-    static let threadedSide = 128
+    /// Products of at least this many multiply–adds are split across the cores.
+    static let splitWork = 1 << 21
+    /// The fewest output rows (or columns) a core's part of a split product has: below that,
+    /// OpenBLAS's register tiles run partly empty and each core repacks the other operand for
+    /// too little work.
+    static let splitSide = 64
 
     /// `c = alpha · op(a) · op(b) + beta · c` for row-major matrices, where `op(a)` is `m×k`,
     /// `op(b)` is `k×n` and `c` is `m×n`; `op` transposes when asked, without copying.
     ///
-    /// `lda`, `ldb` and `ldc` are the row lengths of the matrices as stored.
+    /// `lda`, `ldb` and `ldc` are the row lengths of the matrices as stored. Large products run
+    /// split across `ComputeThreads.maximum` cores (see `BLAS`). `finishRows` is called once for
+    /// every block of rows of `c` once they hold the product, on the core that computed them
+    /// while they are still in its cache (a layer adds its bias there); blocks cover `0..<m`.
     static func sgemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
+        finishRows: (Range<Int>) -> Void = { _ in }
     ) {
-        _ = spinLengthIsSet
-        if m * n * k >= threadedWork && Swift.min(m, n, k) >= threadedSide { useThreads(ComputeThreads.maximum) }
-        call(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+        let cores = m * n * k >= splitWork ? Parallel.coreCount : 1
+        let rowParts = Swift.min(cores, m / splitSide), columnParts = Swift.min(cores, n / splitSide)
+        if rowParts > 1 && rowParts >= columnParts {
+            // Rows of op(a) are rows of `a`, or its columns when it is stored transposed.
+            let rowStride = transposeA ? 1 : lda
+            Parallel.forEachChunk(count: m, minimumChunk: m / rowParts) { rows in
+                sgemmOnCallingThread(
+                    transposeA: transposeA, transposeB: transposeB, m: rows.count, n: n, k: k, alpha: alpha,
+                    a: a + rows.lowerBound * rowStride, lda: lda, b: b, ldb: ldb,
+                    beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc)
+                finishRows(rows)
+            }
+        } else if columnParts > 1 {
+            // Columns of op(b) are columns of `b`, or its rows when it is stored transposed.
+            let columnStride = transposeB ? ldb : 1
+            Parallel.forEachChunk(count: n, minimumChunk: n / columnParts) { columns in
+                sgemmOnCallingThread(
+                    transposeA: transposeA, transposeB: transposeB, m: m, n: columns.count, k: k, alpha: alpha,
+                    a: a, lda: lda, b: b + columns.lowerBound * columnStride, ldb: ldb,
+                    beta: beta, c: c + columns.lowerBound, ldc: ldc)
+            }
+            finishRows(0..<m)
+        } else {
+            sgemmOnCallingThread(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            finishRows(0..<m)
+        }
     }
 
     /// `sgemm` on the calling thread only, for loops that give each core its own product.

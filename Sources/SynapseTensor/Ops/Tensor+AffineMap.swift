@@ -50,15 +50,29 @@ extension Tensor {
                 if activation == .relu { Tensor.rectify(out, count: units) }
                 return
             }
-            // Several rows: BLAS writes the product, then one pass adds the bias and applies the
-            // activation (three passes over the output in all, not five).
-            if features > 0 {
-                BLAS.sgemm(transposeA: false, transposeB: false, m: rows, n: units, k: features,
-                           alpha: 1, a: x, lda: features, b: w, ldb: units, beta: 0, c: out, ldc: units)
-            } else {
+            // Several rows: BLAS writes the product, then the core that wrote each block of rows
+            // adds the bias and applies the activation while the block is in its cache.
+            guard features > 0 else {
                 out.initialize(repeating: 0, count: rows * units)
+                Tensor.addBiasAndActivate(out, rows: rows, units: units, bias: bias, activation: activation)
+                return
             }
-            Tensor.addBiasAndActivate(out, rows: rows, units: units, bias: bias, activation: activation)
+            let finish: (Range<Int>) -> Void
+            switch (bias, activation) {
+            case (nil, .identity):
+                finish = { _ in }
+            case (nil, .relu):
+                finish = { block in Tensor.rectify(out + block.lowerBound * units, count: block.count * units) }
+            case let (bias?, activation):
+                finish = { block in
+                    bias.withUnsafeBufferPointer {
+                        Tensor.addBiasAndActivate(out + block.lowerBound * units, rows: block.count, units: units,
+                                                  bias: $0.baseAddress!, activation: activation)
+                    }
+                }
+            }
+            BLAS.sgemm(transposeA: false, transposeB: false, m: rows, n: units, k: features,
+                       alpha: 1, a: x, lda: features, b: w, ldb: units, beta: 0, c: out, ldc: units, finishRows: finish)
         }
         guard Tensor.isRecording(self, kernel) || (bias.map { Tensor.isRecording($0) } ?? false) else { return result }
         let (x, w) = (input.detached(), weights.detached())
