@@ -47,6 +47,11 @@ import Testing
         (#"{"layers": [{"type": "dense", "units": 3, "activation": {"name": "relu", "alpha": 0.1}}]}"#, "unknown setting 'alpha'"),
         (#"{"layers": [{"type": "dense", "units": 3, "kernelInitializer": {"name": "orthogonal", "gian": 2}}]}"#, "unknown setting 'gian'"),
         (#"{"layers": [{"type": "dense", "units": 3, "kernelInitializer": "glorot_uniform"}]}"#, "unknown initializer 'glorot_uniform'"),
+        (#"{"layers": [], "sede": 1}"#, "sede: unknown key 'sede' in a model description"),
+        (#"{"layers": [{"type": "input", "shape": [2]}], "graph": {"calls": [{"layer": 0, "inputs": []}], "inputs": [0], "outputs": [0], "output": [0]}}"#,
+         "graph.output: unknown key 'output' in the graph"),
+        (#"{"layers": [{"type": "input", "shape": [2]}], "graph": {"calls": [{"layer": 0, "inputs": [], "input": 1}], "inputs": [0], "outputs": [0]}}"#,
+         "unknown key 'input' in a graph call"),
         ("not json", "JSON"),
     ])
     func mistakesAreReportedWithTheirPlace(json: String, expected: String) throws {

@@ -46,13 +46,16 @@ enum DataSource {
             return ((digits.features, digits.labels), nil)
         case let .csv(url, labelColumn):
             let table = try CSV.read(contentsOf: url)
-            return ((try table.tensor(excludingColumns: [labelColumn]), try table.labels(column: labelColumn)), nil)
+            let x = try table.tensor(excludingColumns: [labelColumn])
+            guard x.shape[0] > 0 else { throw CLIError("\(url.path): expected rows of data after the header line, found none") }
+            return ((x, try table.labels(column: labelColumn)), nil)
         case let .npz(url):
             let arrays = try NPZReader.read(contentsOf: url)
             guard let x = arrays["x"], let y = arrays["y"] else {
                 throw CLIError("\(url.path): expected arrays named x and y, found \(arrays.keys.sorted())")
             }
             let rows = x.values.shape.first ?? 0
+            guard rows > 0 else { throw CLIError("\(url.path): expected at least one row in x, found shape \(x.values.shape)") }
             return ((try x.values.reshaped(to: [rows, -1]), try y.values.reshaped(to: [y.values.elementCount])), nil)
         }
     }

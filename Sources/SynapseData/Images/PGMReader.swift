@@ -6,13 +6,12 @@ import SynapseTensor
 public enum PGMReader {
     /// The image in `url`.
     ///
-    /// - Throws: `DataError.unreadable` for a file that cannot be read; `DataError.malformed`
-    ///   naming the byte offset for a bad magic number, header or pixel count.
+    /// - Throws: `DataError.unreadable` for a missing or unreadable file, or one over 1 GiB
+    ///   (as PNG); `DataError.malformed` naming the byte offset for a bad magic number, header or
+    ///   pixel count.
     public static func read(contentsOf url: URL) throws -> Tensor {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError.unreadable(path: url.path, reason: "no readable file there")
-        }
-        return try parse(data, path: url.path)
+        let file = try DataFile(contentsOf: url, maximumSize: 1 << 30)
+        return try parse(Data(file.bytes), path: url.path)
     }
 
     /// The image in `data` (named `path` in errors).

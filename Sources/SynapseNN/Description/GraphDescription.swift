@@ -24,6 +24,15 @@ public struct GraphDescription: Codable, Hashable, Sendable {
             self.layer = layer
             self.inputs = inputs
         }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case layer, inputs }
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue), in: "a graph call")
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            layer = try container.decode(Int.self, forKey: .layer)
+            inputs = try container.decode([Int].self, forKey: .inputs)
+        }
     }
 
     /// Every call, each after the calls it takes.
@@ -38,6 +47,16 @@ public struct GraphDescription: Codable, Hashable, Sendable {
         self.calls = calls
         self.inputs = inputs
         self.outputs = outputs
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case calls, inputs, outputs }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue), in: "the graph")
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        calls = try container.decode([Call].self, forKey: .calls)
+        inputs = try container.decode([Int].self, forKey: .inputs)
+        outputs = try container.decode([Int].self, forKey: .outputs)
     }
 
     /// Throws a decoding error at `key` when a call names a layer out of range or a call that

@@ -43,9 +43,10 @@ public struct ModelDescription: Codable, Hashable, Sendable {
         self.graph = graph
     }
 
-    private enum CodingKeys: String, CodingKey { case formatVersion, name, seed, layers, graph }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case formatVersion, name, seed, layers, graph }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue), in: "a model description")
         let container = try decoder.container(keyedBy: CodingKeys.self)
         graph = try container.decodeIfPresent(GraphDescription.self, forKey: .graph)
         // Unstated, the version is the one the content needs: 2 for a graph, else 1.

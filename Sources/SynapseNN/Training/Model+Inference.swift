@@ -5,13 +5,17 @@ extension Model {
     /// training-only behaviour and without recording anything for differentiation.
     ///
     /// - Throws: `ModelError.invalidInput` when the rows do not fit the model;
-    ///   `ModelError.invalidArgument` for a batch size below 1.
+    ///   `ModelError.invalidArgument` for a batch size below 1 or no rows (as Keras, which
+    ///   refuses an empty batch).
     public func predict(_ x: Tensor, batchSize: Int = 32) throws -> Tensor {
         guard batchSize >= 1 else {
             throw ModelError.invalidArgument(owner: "predict", argument: "batchSize", expected: "at least 1", received: "\(batchSize)")
         }
         guard x.rank >= 1 else {
             throw ModelError.invalidArgument(owner: "predict", argument: "x", expected: "a batch with samples along the first axis", received: "a scalar")
+        }
+        guard x.shape[0] >= 1 else {
+            throw ModelError.invalidArgument(owner: "predict", argument: "x", expected: "at least one sample", received: "shape \(x.shape)")
         }
         return try withoutGradients {
             if x.shape[0] <= batchSize { return try forward(x, training: false) }
@@ -75,7 +79,8 @@ extension Model {
     /// a time, without training-only behaviour: one array per output.
     ///
     /// - Throws: `ModelError.invalidInput` when the arrays do not fit the model;
-    ///   `ModelError.invalidArgument` for a batch size below 1 or arrays of different row counts.
+    ///   `ModelError.invalidArgument` for a batch size below 1, arrays of different row counts,
+    ///   or no rows.
     public func predict(_ x: [Tensor], batchSize: Int = 32) throws -> [Tensor] {
         guard batchSize >= 1 else {
             throw ModelError.invalidArgument(owner: "predict", argument: "batchSize", expected: "at least 1", received: "\(batchSize)")
@@ -83,6 +88,9 @@ extension Model {
         guard let rows = x.first?.shape.dimensions.first, x.allSatisfy({ $0.rank >= 1 && $0.shape[0] == rows }) else {
             throw ModelError.invalidArgument(owner: "predict", argument: "x", expected: "one array per input, all with the same number of rows",
                                              received: "shapes \(x.map(\.shape))")
+        }
+        guard rows >= 1 else {
+            throw ModelError.invalidArgument(owner: "predict", argument: "x", expected: "at least one sample", received: "shapes \(x.map(\.shape))")
         }
         return try withoutGradients {
             let batches = Batches(count: rows, batchSize: batchSize)
