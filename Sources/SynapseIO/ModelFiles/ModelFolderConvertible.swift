@@ -74,9 +74,18 @@ extension ModelFolderConvertible {
                                              expected: "a directory with \(ModelFolder.descriptionFileName) and \(ModelFolder.weightsFileName)",
                                              received: "\(url.path) (no readable \(ModelFolder.descriptionFileName))")
         }
-        let model = try built(from: try ModelDescription.decoded(from: data, source: descriptionURL.path), source: descriptionURL.path)
+        let description = try ModelDescription.decoded(from: data, source: descriptionURL.path)
+        // The weights file is read first (its reader allocates no more than the file holds), and
+        // the model may create no more weights than it holds, plus a million values (4 MB) so
+        // that a missing or misshapen tensor is reported by name below: a forged layer size is
+        // an error, not an allocation.
         let weightsURL = url.appendingPathComponent(ModelFolder.weightsFileName)
-        try model.assignNamedWeights(try SafeTensors.read(contentsOf: weightsURL).tensors, source: weightsURL.path)
+        let weights = try SafeTensors.read(contentsOf: weightsURL).tensors
+        let held = weights.values.reduce(0) { $0 + $1.elementCount }
+        let model = try WeightBudget.withLimit(held + (1 << 20), justifiedBy: "\(weightsURL.path) (\(held) values) allows") {
+            try built(from: description, source: descriptionURL.path)
+        }
+        try model.assignNamedWeights(weights, source: weightsURL.path)
         return model
     }
 }

@@ -34,10 +34,12 @@ public enum Initializer: Hashable, Sendable {
 
     /// A tensor of `shape` filled by this initializer.
     ///
-    /// - Throws: `TensorError.invalidArgument` for an invalid shape or bounds.
+    /// - Throws: `TensorError.invalidArgument` for an invalid shape or bounds;
+    ///   `ModelError.invalidArgument` when the tensor passes the `WeightBudget` in force.
     public func makeTensor(shape: Shape, using generator: inout RandomGenerator) throws -> Tensor {
         // Checked first: the fans multiply dimensions, which must not overflow.
         let shape = try shape.validated(for: "Initializer")
+        try WeightBudget.spend(shape)
         let (fanIn, fanOut) = Initializer.fans(of: shape)
         switch self {
         case .zeros: return try Tensor.zeros(shape)

@@ -47,10 +47,10 @@ public final class BatchNormalization: Layer {
     public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
         _ = try outputShape(forInputShape: inputShape)
         let features = inputShape[inputShape.rank - 1]
-        gamma = scale ? Parameter(try Tensor.ones([features]), name: "gamma") : nil
-        beta = center ? Parameter(try Tensor.zeros([features]), name: "beta") : nil
-        movingMean = Parameter(try Tensor.zeros([features]), name: "moving_mean", isTrainable: false)
-        movingVariance = Parameter(try Tensor.ones([features]), name: "moving_variance", isTrainable: false)
+        gamma = scale ? Parameter(try Initializer.ones.makeTensor(shape: [features], using: &generator), name: "gamma") : nil
+        beta = center ? Parameter(try Initializer.zeros.makeTensor(shape: [features], using: &generator), name: "beta") : nil
+        movingMean = Parameter(try Initializer.zeros.makeTensor(shape: [features], using: &generator), name: "moving_mean", isTrainable: false)
+        movingVariance = Parameter(try Initializer.ones.makeTensor(shape: [features], using: &generator), name: "moving_variance", isTrainable: false)
         builtInputShape = inputShape
     }
 

@@ -35,8 +35,8 @@ public final class LayerNormalization: Layer {
     public func build(inputShape: Shape, using generator: inout RandomGenerator) throws {
         _ = try outputShape(forInputShape: inputShape)
         let features = inputShape[inputShape.rank - 1]
-        gamma = scale ? Parameter(try Tensor.ones([features]), name: "gamma") : nil
-        beta = center ? Parameter(try Tensor.zeros([features]), name: "beta") : nil
+        gamma = scale ? Parameter(try Initializer.ones.makeTensor(shape: [features], using: &generator), name: "gamma") : nil
+        beta = center ? Parameter(try Initializer.zeros.makeTensor(shape: [features], using: &generator), name: "beta") : nil
         builtInputShape = inputShape
     }
 
