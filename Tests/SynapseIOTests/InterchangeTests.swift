@@ -240,6 +240,14 @@ import Testing
         try NPYWriter.write(series, to: directory.appendingPathComponent("graph-inputs.npy"))
         try NPYWriter.write(try graph.predict(series), to: directory.appendingPathComponent("graph-outputs.npy"))
         try graph.exportONNX(to: directory.appendingPathComponent("graph.onnx"))
+        // PyTorch state dicts of convolutional networks; the inputs are channels last, as Synapse takes them.
+        for (file, model, shape) in [("torch-cnn", PyTorchConvolutionalStateDictTests.imageModel(), [5, 9, 8, 2]),
+                                     ("torch-cnn1d", PyTorchConvolutionalStateDictTests.sequenceModel(), [5, 12, 3])] {
+            let inputs = try Tensor.randomNormal(Shape(shape), using: &generator)
+            try NPYWriter.write(inputs, to: directory.appendingPathComponent("\(file)-inputs.npy"))
+            try model.savePredictions(for: inputs, to: directory.appendingPathComponent("\(file)-outputs.npy"))
+            try model.exportPyTorchStateDict(to: directory.appendingPathComponent("\(file).safetensors"))
+        }
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("cnn1d-outputs.npy").path))
     }
 }

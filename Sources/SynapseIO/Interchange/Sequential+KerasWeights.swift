@@ -46,7 +46,7 @@ extension Sequential {
             var fileName: [String: String] = [:]
             for key in arrays.keys.sorted() { fileName[Self.kerasParameterName(key)] = fileName[Self.kerasParameterName(key)] ?? key }
             let mappings = synapseWeightMappings.map {
-                WeightMapping(externalName: fileName[$0.parameterName] ?? $0.parameterName, parameterName: $0.parameterName, shape: $0.shape, isTransposed: false)
+                WeightMapping(externalName: fileName[$0.parameterName] ?? $0.parameterName, parameterName: $0.parameterName, shape: $0.shape, layout: .same)
             }
             try assignExternalWeights(arrays, mappings: mappings, source: url.path)
         }
