@@ -46,7 +46,7 @@ public enum Checkpoint {
             throw ModelError.notReady(model: model.name, reason: "build it before writing a checkpoint")
         }
         let optimizer = try model.requireOptimizer(for: "a checkpoint")
-        let named = namedTrainableParameters(of: model)
+        let named = model.namedTrainableParameters
         let state = try optimizer.stateSnapshot(for: named.map(\.parameter))
         var slots: [String: Tensor] = [:]
         for ((name, _), parameterSlots) in zip(named, state.slots) {
@@ -86,11 +86,6 @@ public enum Checkpoint {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous")
     }
 
-    /// The model's trainable parameters, in `trainableParameters` order, named `layer/parameter`.
-    static func namedTrainableParameters(of model: some Model) -> [(name: String, parameter: Parameter)] {
-        guard model.isTrainable else { return [] }
-        return model.layers.flatMap { layer in layer.trainableParameters.map { (layer.weightName(of: $0), $0) } }
-    }
 }
 
 extension Model {

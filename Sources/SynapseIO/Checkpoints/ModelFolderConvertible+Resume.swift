@@ -46,7 +46,7 @@ extension ModelFolderConvertible {
         try Checkpoint.requireSameParameters(weights, as: namedWeights(), source: folder.path)
 
         let optimizerURL = folder.appendingPathComponent(Checkpoint.optimizerFileName)
-        let named = Checkpoint.namedTrainableParameters(of: self)
+        let named = namedTrainableParameters
         let state = try Checkpoint.readOptimizerState(from: optimizerURL, for: named, record: record)
         let stochastic = layers.compactMap { $0 as? any StochasticLayer }
         let generators = record.layerGenerators ?? [:]

@@ -110,9 +110,7 @@ extension Sequential {
 
     /// Each parameter under its own `layer/parameter` name, untransposed: Synapse's layout.
     var synapseWeightMappings: [WeightMapping] {
-        layers.flatMap { layer in
-            layer.parameters.map { WeightMapping(externalName: layer.weightName(of: $0), parameterName: layer.weightName(of: $0), shape: $0.shape, layout: .same) }
-        }
+        namedParameters.map { WeightMapping(externalName: $0.name, parameterName: $0.name, shape: $0.parameter.shape, layout: .same) }
     }
 
     /// Each parameter as `arr_<i>`, numbered in layer order (kernel, then bias, per Dense):

@@ -111,32 +111,28 @@ extension Functional: ModelFolderConvertible {
 }
 
 extension Model {
-    /// Every parameter by `layer/parameter` name.
+    /// Every parameter by name (`layer/parameter`, `model/layer/parameter` inside a nested model).
     func namedWeights() -> [String: Tensor] {
-        Dictionary(uniqueKeysWithValues: layers.flatMap { layer in layer.parameters.map { (layer.weightName(of: $0), $0.value) } })
+        Dictionary(uniqueKeysWithValues: namedParameters.map { ($0.name, $0.parameter.value) })
     }
 
     /// Sets every parameter from `weights`, which must hold exactly this model's names and
     /// shapes. Everything is checked before anything is assigned, so weights that do not fit
     /// leave the model as it was.
     func assignNamedWeights(_ weights: [String: Tensor], source: String) throws {
-        let expected = Set(layers.flatMap { layer in layer.parameters.map(layer.weightName(of:)) })
+        let named = namedParameters
+        let expected = Set(named.map(\.name))
         if let unknown = weights.keys.sorted().first(where: { !expected.contains($0) }) {
             throw ModelError.invalidArgument(owner: "weights \(source)", argument: "tensor '\(unknown)'", expected: "one of \(expected.sorted())", received: "an unknown name")
         }
-        for layer in layers {
-            for parameter in layer.parameters {
-                let key = layer.weightName(of: parameter)
-                guard let value = weights[key] else {
-                    throw ModelError.invalidArgument(owner: "weights \(source)", argument: "tensor '\(key)'", expected: "present, shape \(parameter.shape)", received: "missing")
-                }
-                guard value.shape == parameter.shape else {
-                    throw ModelError.invalidArgument(owner: "weights \(source)", argument: "tensor '\(key)'", expected: "shape \(parameter.shape)", received: "shape \(value.shape)")
-                }
+        for (key, parameter) in named {
+            guard let value = weights[key] else {
+                throw ModelError.invalidArgument(owner: "weights \(source)", argument: "tensor '\(key)'", expected: "present, shape \(parameter.shape)", received: "missing")
+            }
+            guard value.shape == parameter.shape else {
+                throw ModelError.invalidArgument(owner: "weights \(source)", argument: "tensor '\(key)'", expected: "shape \(parameter.shape)", received: "shape \(value.shape)")
             }
         }
-        for layer in layers {
-            for parameter in layer.parameters { parameter.value = weights[layer.weightName(of: parameter)]! }
-        }
+        for (key, parameter) in named { parameter.value = weights[key]! }
     }
 }

@@ -36,6 +36,7 @@ public struct LayerConfiguration: Hashable, Sendable {
             Dropout.self, SpatialDropout1D.self, SpatialDropout2D.self, GaussianDropout.self, BatchNormalization.self,
             LayerNormalization.self, Add.self, Subtract.self, Multiply.self, Average.self, Maximum.self, Concatenate.self,
             Embedding.self, Masking.self, SimpleRNN.self, LSTM.self, GRU.self, Bidirectional.self, TimeDistributed.self,
+            Sequential.self, Functional.self,
         ]
         return Dictionary(uniqueKeysWithValues: types.map { ($0.typeName, $0) })
     }()

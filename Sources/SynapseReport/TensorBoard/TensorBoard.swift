@@ -78,11 +78,8 @@ public final class TensorBoard: Callback {
         }
         if histogramFrequency > 0 && epoch % histogramFrequency == 0 {
             let train = try writer(validation: false)
-            for layer in context.model.layers {
-                for parameter in layer.parameters {
-                    let histogram = HistogramSummary(values: parameter.value.scalars)
-                    train.write(SummaryValue(tag: layer.weightName(of: parameter), kind: .histogram(histogram)), step: epoch)
-                }
+            for (name, parameter) in context.model.namedParameters {
+                train.write(SummaryValue(tag: name, kind: .histogram(HistogramSummary(values: parameter.value.scalars))), step: epoch)
             }
         }
         try trainWriter?.flush()
