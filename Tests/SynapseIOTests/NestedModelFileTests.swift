@@ -29,6 +29,7 @@ import Testing
 
     @Test func aGraphWithNestedModelsRoundTripsThroughAModelFolder() throws {
         let model = try Self.nestedModel()
+        try model.layer(named: "base").isTrainable = false   // a frozen pretrained base stays frozen
         var generator = RandomGenerator(seed: 8)
         let x = try Tensor.randomNormal([6, 4], using: &generator)
         let y = try (x.sum(alongAxes: [1], keepingDimensions: true) .> Tensor(0.0))
@@ -43,7 +44,8 @@ import Testing
         #expect(try loaded.predict(x) == model.predict(x))
         #expect(loaded.namedParameters.map(\.name) == model.namedParameters.map(\.name))
         let base = try #require(try loaded.layer(named: "base") as? Sequential)
-        #expect(base.layers.count == 3 && base.seed == 3)
+        #expect(base.layers.count == 3 && base.seed == 3 && !base.isTrainable)
+        #expect(loaded.trainableParameters.count == model.trainableParameters.count && model.trainableParameters.count == 4)
     }
 
     @Test func aResumedRunOfANestedModelEqualsTheUninterruptedOne() throws {

@@ -76,7 +76,9 @@ public struct LayerConfiguration: Hashable, Sendable {
                 debugDescription: "unknown layer type '\(type)'; expected one of \(knownTypes.keys.sorted())")
         }
         var reader = LayerSettingsReader(container)
-        let layer = try layerType.init(settings: &reader)
+        var layer = try layerType.init(settings: &reader)
+        // Any layer may be frozen (a pretrained base): `"trainable": false`, as Keras writes it.
+        layer.isTrainable = try reader.value("trainable", default: true)
         try reader.rejectUnreadKeys(type: type)
         return layer
     }

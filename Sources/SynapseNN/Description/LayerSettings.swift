@@ -85,12 +85,14 @@ public protocol ConfigurableLayer: Layer {
 }
 
 extension ConfigurableLayer {
-    /// The layer's kind and settings, without its weights.
+    /// The layer's kind and settings, without its weights; `"trainable": false` for a frozen
+    /// layer.
     ///
     /// - Throws: `EncodingError` when a setting cannot be encoded.
     public func configuration() throws -> LayerConfiguration {
         var writer = LayerSettingsWriter()
         try writeSettings(to: &writer)
+        if !isTrainable { try writer.set("trainable", false) }
         return LayerConfiguration(type: Self.typeName, settings: writer.settings)
     }
 }
