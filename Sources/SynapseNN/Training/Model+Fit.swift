@@ -164,18 +164,23 @@ extension Model {
         let (loss, gradients) = try valueWithGradient(of: parameters) {
             let outputs = try forward(inputs: x, training: true)
             predictions = outputs.map { $0.detached() }
-            outputLosses = try zip(setup.objectives, zip(y, outputs)).map { objective, pair in
+            let losses = try zip(setup.objectives, zip(y, outputs)).map { objective, pair in
                 try weights.map { try SampleWeights.weightedMean(objective.loss.perSampleLosses(pair.0, pair.1), weights: $0) }
                     ?? objective.loss(pair.0, pair.1).meanIfNotScalar()
             }
             // Σ weightᵢ · lossᵢ, a weight of 1 adding the loss itself (a single output's total is its loss).
             var total: Tensor?
-            for (objective, loss) in zip(setup.objectives, outputLosses) {
+            for (objective, loss) in zip(setup.objectives, losses) {
                 let weighted = objective.weight == 1 ? loss : try loss * objective.weight
                 total = try total.map { try $0 + weighted } ?? weighted
             }
-            regularization = try regularizationLoss()
-            return try regularization.map { try total! + $0 } ?? total!
+            let penalty = try regularizationLoss()
+            // Only detached values leave the closure: nothing then holds the recorded graph once
+            // the gradients are taken, so the optimizer updates each parameter's storage in place
+            // instead of copying it away from a pullback that still references it.
+            outputLosses = losses.map { $0.detached() }
+            regularization = penalty?.detached()
+            return try penalty.map { try total! + $0 } ?? total!
         }
         if let observe {
             try observe(TrainingStep(batch: batch, inputs: x, predictions: predictions, loss: try loss.scalar, parameters: parameters, gradients: gradients))
@@ -184,8 +189,7 @@ extension Model {
         for (objective, (labels, output)) in zip(setup.objectives, zip(y, predictions)) {
             for metric in objective.metrics { try metric.update(labels: labels, predictions: output) }
         }
-        return StepLosses(loss: try loss.scalar, outputs: try outputLosses.map { try $0.detached().scalar },
-                          regularization: try regularization.map { try $0.detached().scalar })
+        return StepLosses(loss: try loss.scalar, outputs: try outputLosses.map { try $0.scalar }, regularization: try regularization?.scalar)
     }
 
     /// The loss (with each output's when there are several, and the regularizers' share when
