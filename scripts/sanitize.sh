@@ -4,9 +4,8 @@
 #
 # usage: scripts/sanitize.sh [address|thread ...] [-- FILTER]
 #
-# With no sanitizer named, runs both. ThreadSanitizer runs the tests that use threads
-# (several threads predicting with one model, the kernels that split work across cores, the
-# recurrent sweeps, checkpoints); AddressSanitizer runs the whole suite, or FILTER.
+# With no sanitizer named, runs both. Each runs the whole suite, or the tests matching FILTER
+# (e.g. -- "ConcurrentInference|Recurrence|Convolution" for the threaded ones alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +23,7 @@ done
 export SYNAPSE_DATA=${SYNAPSE_DATA:-$(cd ../shared/datasets 2>/dev/null && pwd || echo ../shared/datasets)}
 for sanitizer in "${sanitizers[@]}"; do
     scratch=.build-${sanitizer:0:1}san
-    case $sanitizer in
-        address) tests=${filter:-.};;
-        thread) tests=${filter:-"ConcurrentInference|Recurrence|RecurrentLayer|Convolution|Checkpoint|Parallel|Fit"};;
-    esac
+    tests=${filter:-.}
     echo "== $sanitizer sanitizer: build ($scratch)"
     swift build -c release --sanitize="$sanitizer" --scratch-path "$scratch" -Xswiftc -enable-testing --build-tests --disable-xctest
     echo "== $sanitizer sanitizer: tests matching '$tests'"

@@ -1,7 +1,8 @@
 import Foundation
 import Synapse
 
-/// The readers `scripts/fuzz.sh` fuzzes: every format Synapse reads from a file. Each is fed
+/// The readers `scripts/fuzz.sh` fuzzes: every format Synapse reads from a file (a model
+/// description is also built into the model it describes). Each is fed
 /// arbitrary bytes; a thrown error is the expected outcome for most, a crash, hang or runaway
 /// allocation a bug (libFuzzer reports it, with the input).
 enum FuzzedReader: String, CaseIterable {
@@ -16,10 +17,19 @@ enum FuzzedReader: String, CaseIterable {
         case .csv: _ = try? CSV.parse(String(decoding: bytes, as: UTF8.self))
         case .gzip: _ = try? Gzip.decompressed(bytes)
         case .safetensors: _ = try? SafeTensors.decode(Data(bytes), source: "fuzz")
-        case .model: _ = try? ModelDescription.decoded(from: Data(bytes), source: "fuzz")
+        case .model: Self.buildModel(Data(bytes))
         case .checkpoint: _ = try? JSONDecoder().decode(TrainingRecord.self, from: Data(bytes))
         case .png: _ = try? PNGReader.parse(bytes, path: "fuzz")
         case .pgm: _ = try? PGMReader.parse(Data(bytes), path: "fuzz")
+        }
+    }
+
+    /// Decodes a model description and builds the model it describes, within a weight budget
+    /// of a million values, as loading a model folder does with its weights file's size.
+    private static func buildModel(_ data: Data) {
+        guard let description = try? ModelDescription.decoded(from: data, source: "fuzz") else { return }
+        _ = try? WeightBudget.withLimit(1 << 20, justifiedBy: "the fuzzer's budget") { () throws -> any Model in
+            description.graph == nil ? try Sequential.built(from: description, source: "fuzz") : try Functional(description)
         }
     }
 
