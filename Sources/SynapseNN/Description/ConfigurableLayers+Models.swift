@@ -17,6 +17,13 @@ extension Sequential: ConfigurableLayer {
         try self.init(ModelDescription(name: try settings.value("name", default: "sequential"), seed: try settings.value("seed", default: 0),
                                        layers: try settings.required("layers")))
     }
+
+    /// Checks the nested layers (each decoded and checked) without building the stack.
+    public static func checkSettings(_ settings: inout LayerSettingsReader) throws {
+        _ = try settings.value("name", default: "sequential")
+        _ = try settings.value("seed", default: 0 as UInt64)
+        _ = try settings.required("layers") as [LayerConfiguration]
+    }
 }
 
 extension Functional: ConfigurableLayer {
@@ -33,5 +40,13 @@ extension Functional: ConfigurableLayer {
     public convenience init(settings: inout LayerSettingsReader) throws {
         try self.init(ModelDescription(name: try settings.value("name", default: "functional"), seed: try settings.value("seed", default: 0),
                                        layers: try settings.required("layers"), graph: try settings.required("graph") as GraphDescription))
+    }
+
+    /// Checks the nested layers and the graph that connects them without drawing (building) it.
+    public static func checkSettings(_ settings: inout LayerSettingsReader) throws {
+        _ = try settings.value("name", default: "functional")
+        _ = try settings.value("seed", default: 0 as UInt64)
+        let layers: [LayerConfiguration] = try settings.required("layers")
+        _ = try settings.graph("graph", layerCount: layers.count)
     }
 }

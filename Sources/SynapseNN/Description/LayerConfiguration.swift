@@ -15,8 +15,8 @@ import Foundation
 /// ```
 ///
 /// Unknown types and unknown keys are errors that name the type or key and list what is
-/// accepted. A configuration exists only for settings that make a layer: decoding checks by
-/// making one.
+/// accepted. A configuration exists only for settings that make a layer: decoding checks them
+/// as the layer reads them (`ConfigurableLayer.checkSettings`).
 public struct LayerConfiguration: Hashable, Sendable {
     /// The layer's `type`, e.g. `"dense"` (see `knownTypes`).
     public let type: String
@@ -68,6 +68,28 @@ public struct LayerConfiguration: Hashable, Sendable {
     /// The layer that the JSON object `decoder` describes, after checking that it names a known
     /// type and has no unknown keys.
     static func decodeLayer(from decoder: any Decoder) throws -> any ConfigurableLayer {
+        try readSettings(from: decoder) { layerType, reader in
+            var layer = try layerType.init(settings: &reader)
+            // Any layer may be frozen (a pretrained base): `"trainable": false`, as Keras writes it.
+            layer.isTrainable = try reader.value("trainable", default: true)
+            return layer
+        }
+    }
+
+    /// Checks the JSON object `decoder` as `decodeLayer` reads it, without building anything
+    /// (a nested model's weights are allocated only when the model it belongs to is built).
+    static func checkLayer(from decoder: any Decoder) throws {
+        try readSettings(from: decoder) { layerType, reader in
+            try layerType.checkSettings(&reader)
+            _ = try reader.value("trainable", default: true)
+        }
+    }
+
+    /// `body`'s result for the layer type the object names and a reader of its settings, after
+    /// which any key left unread is an error.
+    private static func readSettings<Result>(
+        from decoder: any Decoder, _ body: (any ConfigurableLayer.Type, inout LayerSettingsReader) throws -> Result
+    ) throws -> Result {
         let container = try decoder.container(keyedBy: AnyKey.self)
         let type = try container.decode(String.self, forKey: AnyKey(stringValue: "type"))
         guard let layerType = knownTypes[type] else {
@@ -76,18 +98,16 @@ public struct LayerConfiguration: Hashable, Sendable {
                 debugDescription: "unknown layer type '\(type)'; expected one of \(knownTypes.keys.sorted())")
         }
         var reader = LayerSettingsReader(container)
-        var layer = try layerType.init(settings: &reader)
-        // Any layer may be frozen (a pretrained base): `"trainable": false`, as Keras writes it.
-        layer.isTrainable = try reader.value("trainable", default: true)
+        let result = try body(layerType, &reader)
         try reader.rejectUnreadKeys(type: type)
-        return layer
+        return result
     }
 }
 
 extension LayerConfiguration: Codable {
-    /// Reads `{"type": …, settings…}`, checking it by making the layer.
+    /// Reads `{"type": …, settings…}`, checking the settings as the layer reads them.
     public init(from decoder: any Decoder) throws {
-        _ = try LayerConfiguration.decodeLayer(from: decoder)
+        try LayerConfiguration.checkLayer(from: decoder)
         var object = try [String: JSONValue](from: decoder)
         guard case .string(let type)? = object.removeValue(forKey: "type") else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a string 'type'"))

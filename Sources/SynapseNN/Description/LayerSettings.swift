@@ -31,6 +31,16 @@ public struct LayerSettingsReader {
         return try container.decode(Value.self, forKey: codingKey)
     }
 
+    /// The setting `key`, a graph of `layerCount` layers, checked as a description's graph is.
+    ///
+    /// - Throws: `DecodingError` (at the key) when it is missing or its calls, inputs or
+    ///   outputs name layers or calls that are not there.
+    public mutating func graph(_ key: String, layerCount: Int) throws -> GraphDescription {
+        let graph: GraphDescription = try required(key)
+        try graph.validate(layerCount: layerCount, in: container, key: AnyKey(stringValue: key))
+        return graph
+    }
+
     /// Throws naming the first key of the object that was never read, and the keys the layer
     /// of `type` accepts.
     func rejectUnreadKeys(type: String) throws {
@@ -82,6 +92,19 @@ public protocol ConfigurableLayer: Layer {
     ///
     /// - Throws: `DecodingError` for a missing required setting or a value of the wrong type.
     init(settings: inout LayerSettingsReader) throws
+    /// Checks the settings as `init(settings:)` reads them, without creating anything that
+    /// allocates weights: decoding a description checks every layer this way. The default makes
+    /// the layer (unbuilt layers hold no weights); models, which build as they are made,
+    /// check their nested descriptions instead.
+    ///
+    /// - Throws: as `init(settings:)`.
+    static func checkSettings(_ settings: inout LayerSettingsReader) throws
+}
+
+extension ConfigurableLayer {
+    public static func checkSettings(_ settings: inout LayerSettingsReader) throws {
+        _ = try Self(settings: &settings)
+    }
 }
 
 extension ConfigurableLayer {

@@ -39,7 +39,8 @@ public struct Shape: Hashable, Codable, Sendable, ExpressibleByArrayLiteral, Ran
         set { dimensions[axis] = newValue }
     }
 
-    /// Checks that every dimension is non-negative and that the element count fits in `Int`.
+    /// Checks that every dimension is non-negative and that the element count, and the size
+    /// in bytes of that many `Float`s, fit in `Int`.
     ///
     /// - Throws: `TensorError.invalidArgument` naming `operation` otherwise.
     public func validated(for operation: String) throws -> Shape {
@@ -50,10 +51,10 @@ public struct Shape: Hashable, Codable, Sendable, ExpressibleByArrayLiteral, Ran
                     operation: operation, argument: "shape", expected: "non-negative dimensions", received: "\(self)")
             }
             let (product, overflow) = total.multipliedReportingOverflow(by: dimension)
-            guard !overflow else {
+            guard !overflow, product <= Int.max / MemoryLayout<Float>.stride else {
                 throw TensorError.invalidArgument(
                     operation: operation, argument: "shape",
-                    expected: "an element count that fits in Int", received: "\(self), which overflows")
+                    expected: "an element count that fits in Int (in bytes)", received: "\(self), which overflows")
             }
             total = product
         }
