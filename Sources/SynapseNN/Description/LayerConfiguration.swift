@@ -69,7 +69,7 @@ public struct LayerConfiguration: Hashable, Sendable {
     /// type and has no unknown keys.
     static func decodeLayer(from decoder: any Decoder) throws -> any ConfigurableLayer {
         try readSettings(from: decoder) { layerType, reader in
-            var layer = try layerType.init(settings: &reader)
+            let layer = try layerType.init(settings: &reader)
             // Any layer may be frozen (a pretrained base): `"trainable": false`, as Keras writes it.
             layer.isTrainable = try reader.value("trainable", default: true)
             return layer

@@ -171,7 +171,7 @@ extension Model {
             // Σ weightᵢ · lossᵢ, a weight of 1 adding the loss itself (a single output's total is its loss).
             var total: Tensor?
             for (objective, loss) in zip(setup.objectives, losses) {
-                let weighted = objective.weight == 1 ? loss : try loss * objective.weight
+                let weighted = objective.weight == 1 ? loss : loss * objective.weight
                 total = try total.map { try $0 + weighted } ?? weighted
             }
             let penalty = try regularizationLoss()
