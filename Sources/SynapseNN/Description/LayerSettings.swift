@@ -44,11 +44,7 @@ public struct LayerSettingsReader {
     /// Throws naming the first key of the object that was never read, and the keys the layer
     /// of `type` accepts.
     func rejectUnreadKeys(type: String) throws {
-        if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !readKeys.contains($0) }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyKey(stringValue: unknown), in: container,
-                debugDescription: "unknown key '\(unknown)' for a '\(type)' layer; expected one of \(readKeys.sorted())")
-        }
+        try container.rejectKeys(notIn: readKeys, "for a '\(type)' layer")
     }
 }
 

@@ -4,19 +4,23 @@ extension Model {
     /// layers of a nested model `model/layer/parameter` (e.g. `base/conv2d/kernel`), so that two
     /// nested models' layers never share a name. In `parameters` order.
     public var namedParameters: [(name: String, parameter: Parameter)] {
-        layers.flatMap { layer in
-            if let nested = layer as? any Model { return nested.namedParameters.map { ("\(layer.name)/\($0.name)", $0.parameter) } }
-            return layer.parameters.map { (layer.weightName(of: $0), $0) }
-        }
+        named(\.parameters, nested: \.namedParameters)
     }
 
     /// The trainable parameters with their names (see `namedParameters`), in
     /// `trainableParameters` order.
     public var namedTrainableParameters: [(name: String, parameter: Parameter)] {
-        guard isTrainable else { return [] }
-        return layers.flatMap { layer in
-            if let nested = layer as? any Model { return nested.namedTrainableParameters.map { ("\(layer.name)/\($0.name)", $0.parameter) } }
-            return layer.trainableParameters.map { (layer.weightName(of: $0), $0) }
+        isTrainable ? named(\.trainableParameters, nested: \.namedTrainableParameters) : []
+    }
+
+    /// The parameters `own` picks from each layer, named `layer/parameter`, and those `nested`
+    /// picks from each nested model, prefixed with the model's name.
+    private func named(
+        _ own: (any Layer) -> [Parameter], nested: (any Model) -> [(name: String, parameter: Parameter)]
+    ) -> [(name: String, parameter: Parameter)] {
+        layers.flatMap { layer in
+            if let model = layer as? any Model { return nested(model).map { ("\(layer.name)/\($0.name)", $0.parameter) } }
+            return own(layer).map { (layer.weightName(of: $0), $0) }
         }
     }
 }

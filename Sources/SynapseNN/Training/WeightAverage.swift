@@ -43,12 +43,12 @@ public final class WeightAverage {
     ///
     /// - Throws: `ModelError.invalidArgument` when a parameter changed shape since.
     public func update() throws {
+        let keep = decay, take = 1 - decay
         for (index, parameter) in parameters.enumerated() {
             guard parameter.shape == averages[index].shape else {
                 throw ModelError.invalidArgument(owner: "WeightAverage", argument: "parameter '\(parameter.name)'",
                                                  expected: "shape \(averages[index].shape)", received: "shape \(parameter.shape)")
             }
-            let keep = decay, take = 1 - decay
             parameter.value.withUnsafeBufferPointer { value in
                 averages[index].withUnsafeMutableBufferPointer { average in
                     for i in average.indices { average[i] = keep * average[i] + take * value[i] }
