@@ -38,6 +38,17 @@ import Testing
         #expect(try Tensor.zeros([0, 4]).matmul(stored.transposed(), addingBias: Tensor.ones([2])).shape == [0, 2])
     }
 
+    @Test func anEmptyBatchGivesZeroKernelAndBiasGradients() throws {
+        let kernel = try Tensor.ones([4, 2]), bias = try Tensor.ones([2])
+        for activation in [AffineActivation.identity, .relu] {
+            let (_, gradients) = try valueWithGradient(at: [try Tensor.zeros([0, 4]), kernel, bias]) {
+                try $0[0].matmul($0[1], addingBias: $0[2], activation: activation).sum()
+            }
+            #expect(gradients.map(\.shape) == [[0, 4], [4, 2], [2]])
+            #expect(gradients[1].scalars == [Float](repeating: 0, count: 8) && gradients[2].scalars == [0, 0])
+        }
+    }
+
     @Test func mismatchedShapesThrow() throws {
         #expect(throws: TensorError.self) { try Tensor.zeros([2, 3]).matmul(Tensor.zeros([4, 2]), addingBias: nil) }
         #expect(throws: TensorError.self) { try Tensor.zeros([2, 3]).matmul(Tensor.zeros([3, 2]), addingBias: Tensor.zeros([3])) }

@@ -48,6 +48,9 @@ static inline float synapse_expf(float x) {
 /// y[i] = e^x[i] for i in 0..<n.
 void synapse_exp(const float *x, float *y, ptrdiff_t n);
 
+/// x[i] = e^x[i] for i in 0..<n.
+void synapse_exp_in_place(float *x, ptrdiff_t n);
+
 /// y[i] = 1 / (1 + e^−x[i]) for i in 0..<n: exactly 0 or 1 far in the tails, never NaN for
 /// finite input.
 void synapse_sigmoid(const float *x, float *y, ptrdiff_t n);
@@ -179,5 +182,11 @@ ptrdiff_t synapse_blas_thread_count(void);
 
 /// Records `count` as the BLAS thread count Synapse set, atomically.
 void synapse_blas_set_thread_count(ptrdiff_t count);
+
+/// Asks the processor to bring rows rows[0..<count] of a row-major matrix (row length
+/// rowLength floats) into its caches: a hint issued a step ahead of gathering those rows, so
+/// that the gather reads cached lines instead of waiting on memory for each row in turn. No
+/// effect on any value.
+void synapse_prefetch_rows(const float *base, const ptrdiff_t *rows, ptrdiff_t count, ptrdiff_t rowLength);
 
 #endif

@@ -79,13 +79,29 @@ extension Tensor {
         let needs = (input: requiresGradient, kernel: kernel.requiresGradient, bias: bias?.requiresGradient ?? false)
         let inputShape = shape
         return Tensor.recorded(result, "matmul(_:addingBias:)", inputs: [self, kernel] + (bias.map { [$0] } ?? [])) { g in
-            // dx = G · Wᵀ,  dW = xᵀ · G,  db = Σ_rows G, with x and G seen as [rows, k] and [rows, n].
-            let gz = activation == .relu ? Tensor.elementwise(g, result, PassWherePositive()) : g
-            let g2 = gz.reshapedUnchecked(to: [rows, units]), x2 = x.reshapedUnchecked(to: [rows, features])
-            let dx = needs.input ? Kernels.matmul(g2, w.matrixTransposed(), batch: []).reshapedUnchecked(to: inputShape) : nil
-            let dw = needs.kernel ? Kernels.matmul(x2.matrixTransposed(), g2, batch: []) : nil
-            let db = needs.bias ? Kernels.sum(g2, alongSortedAxes: [0]).reshapedUnchecked(to: [units]) : nil
-            return [dx, dw] + (bias == nil ? [] : [db])
+            // With x, G and W as [rows, features], [rows, units] and [features, units]:
+            // dx = G · Wᵀ, dW = xᵀ · G, db = Σ_rows G, straight from the buffers (two BLAS calls
+            // and one loop: no views, reshapes or generic reductions in a training step).
+            let gz = activation == .relu ? Tensor.elementwise(g, result, PassWherePositive()) : g.contiguous()
+            return gz.withUnsafeBufferPointer { gradient in
+                let dz = gradient.baseAddress!, empty = rows == 0 || features == 0 || units == 0
+                let xValues = x.storage.base + x.offset, wValues = w.storage.base + w.offset
+                let dx = !needs.input ? nil : empty ? Tensor(repeating: 0, shape: inputShape) : Tensor(shape: inputShape) { out in
+                    BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: features, k: units, alpha: 1,
+                               a: dz, lda: units, b: wValues, ldb: units, beta: 0, c: out.baseAddress!, ldc: features)
+                }
+                let dw = !needs.kernel ? nil : empty ? Tensor(repeating: 0, shape: [features, units]) : Tensor(shape: [features, units]) { out in
+                    BLAS.sgemm(transposeA: true, transposeB: false, m: features, n: units, k: rows, alpha: 1,
+                               a: xValues, lda: features, b: dz, ldb: units, beta: 0, c: out.baseAddress!, ldc: units)
+                }
+                let db = !needs.bias ? nil : Tensor(repeating: 0, shape: [units]).updating { sums in
+                    for row in 0..<rows {
+                        let line = dz + row * units
+                        for unit in 0..<units { sums[unit] += line[unit] }
+                    }
+                }
+                return [dx, dw] + (bias == nil ? [] : [db])
+            }
         }
     }
 

@@ -1,11 +1,12 @@
+import CSynapseKernels
 import Foundation
 
 /// Softmax cross-entropy against integer class labels, fused into one tape entry.
 ///
 /// Composed from primitives it takes `logSoftmax`, a gather and a negation: three tape entries
 /// whose pullbacks make five passes over the logits, including a scatter into a zero tensor.
-/// Fused, the forward pass keeps `e^(x − m)` and its row sums, and the pullback is one
-/// multiplication plus a fix-up per row.
+/// Fused, the forward pass is one pass per row that keeps the softmax, and the pullback is one
+/// scaling plus a fix-up per row.
 extension Tensor {
     /// The cross-entropy of `softmax(self)` along the last axis against one class index per
     /// row: `loss[i] = logΣⱼ exp(x[i, j]) − x[i, labels[i]]`.
@@ -25,33 +26,50 @@ extension Tensor {
     /// - Throws: `TensorError.invalidArgument` for a rank-0 tensor or an empty last axis, a
     ///   label count other than the number of rows, or a label outside `0..<classes`.
     public func sparseSoftmaxCrossEntropy(labels: [Int]) throws -> Tensor {
-        let classes = try checkedClassCount(labels: labels)
-        let axis = rank - 1
-        // x − m with m each row's maximum, e^(x − m), and the row sums Σ e^(x − m).
-        let shifted = Tensor.shiftedByMaximum(detached(), axis: axis)
-        let exponentials = exp(shifted)
-        let totals = Kernels.sum(exponentials, alongSortedAxes: [axis])
-        // loss = log Σ e^(x − m) − (x[label] − m): never forms m + log Σ, which rounds at large |m|.
-        let result = shifted.withUnsafeBufferPointer { shifted in
-            totals.withUnsafeBufferPointer { totals in
-                Tensor(shape: shape.removing([axis])) { losses in
-                    for (row, label) in labels.enumerated() {
-                        losses[row] = Foundation.log(totals[row]) - shifted[row * classes + label]
+        let classes = try checkedClassCount(labels: labels), rows = labels.count
+        // One pass per row: m its maximum, x − m, e^(x − m) (one vectorised call for all rows),
+        // Σ e^(x − m), the loss log Σ e^(x − m) − (x[label] − m) (never m + log Σ, which rounds
+        // at large |m|), and softmax = e^(x − m) / Σ kept for the pullback.
+        let logits = contiguous()
+        var kept: Tensor?
+        let result = Tensor(shape: shape.removing([rank - 1])) { losses in
+            kept = logits.withUnsafeBufferPointer { x in
+                Tensor(shape: shape) { p in
+                    guard let probabilities = p.baseAddress else { return }
+                    for row in 0..<rows {
+                        let line = x.baseAddress! + row * classes, out = probabilities + row * classes
+                        var maximum = line[0]
+                        for j in 1..<classes where line[j] > maximum || line[j].isNaN { maximum = line[j] }
+                        for j in 0..<classes { out[j] = line[j] - maximum }
+                        losses[row] = out[labels[row]]
+                    }
+                    synapse_exp_in_place(probabilities, rows * classes)
+                    for row in 0..<rows {
+                        let out = probabilities + row * classes
+                        var total: Float = 0
+                        for j in 0..<classes { total += out[j] }
+                        losses[row] = Foundation.log(total) - losses[row]
+                        let scale = 1 / total
+                        for j in 0..<classes { out[j] *= scale }
                     }
                 }
             }
         }
-        guard Tensor.isRecording(self) else { return result }
+        guard Tensor.isRecording(self), let softmax = kept else { return result }
         return Tensor.recorded(result, "sparseSoftmaxCrossEntropy", inputs: [self]) { g in
-            // dx = g · (softmax − oneHot(label)), with softmax = e^(x − m) / Σ e^(x − m).
-            let scale = Tensor.elementwise(g.reshapedUnchecked(to: totals.shape), totals, Divide())
-            var gradient = Tensor.elementwise(exponentials, scale, Multiply())
-            g.withUnsafeBufferPointer { g in
-                gradient.withUnsafeMutableBufferPointer { gradient in
-                    for (row, label) in labels.enumerated() { gradient[row * classes + label] -= g[row] }
+            // dx = g · (softmax − oneHot(label)), row by row.
+            let upstream = g.contiguous()
+            return [softmax.withUnsafeBufferPointer { p in
+                upstream.withUnsafeBufferPointer { g in
+                    Tensor(shape: softmax.shape) { gradient in
+                        for row in 0..<rows {
+                            let scale = g[row], from = p.baseAddress! + row * classes, to = gradient.baseAddress! + row * classes
+                            for j in 0..<classes { to[j] = scale * from[j] }
+                            to[labels[row]] -= scale
+                        }
+                    }
                 }
-            }
-            return [gradient]
+            }]
         }
     }
 
