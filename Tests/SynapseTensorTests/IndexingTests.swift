@@ -38,15 +38,6 @@ import Testing
         #expect(throws: TensorError.self) { try x.gathering(atIndices: [0], alongAxis: 2) }
     }
 
-    @Test func prefetchingRowsLeavesEveryValueAsItWas() throws {
-        let before = x.scalars
-        x.prefetchRows([2, 0, 2])
-        x.prefetchRows([7, -1])                        // outside the first axis: ignored
-        try x.transposed().prefetchRows([1])           // a permuted view: ignored
-        try x[1..<3].prefetchRows([0, 1])              // a slice of rows
-        #expect(x.scalars == before)
-    }
-
     @Test func gradientsMatchFiniteDifferences() throws {
         var rng = RandomGenerator(seed: 81)
         let t = try Tensor.randomNormal([4, 5], using: &rng)

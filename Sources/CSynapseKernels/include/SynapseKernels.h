@@ -183,10 +183,4 @@ ptrdiff_t synapse_blas_thread_count(void);
 /// Records `count` as the BLAS thread count Synapse set, atomically.
 void synapse_blas_set_thread_count(ptrdiff_t count);
 
-/// Asks the processor to bring rows rows[0..<count] of a row-major matrix (row length
-/// rowLength floats) into its caches: a hint issued a step ahead of gathering those rows, so
-/// that the gather reads cached lines instead of waiting on memory for each row in turn. No
-/// effect on any value.
-void synapse_prefetch_rows(const float *base, const ptrdiff_t *rows, ptrdiff_t count, ptrdiff_t rowLength);
-
 #endif

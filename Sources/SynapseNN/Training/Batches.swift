@@ -46,11 +46,4 @@ struct Batches {
         case .indices(let indices): return try tensor.gathering(atIndices: indices, alongAxis: 0)
         }
     }
-
-    /// Brings the selected rows of `tensor` into the processor's caches ahead of `take`: a
-    /// shuffled batch's rows lie scattered over the data, and gathering them one step later
-    /// then reads cached lines. A contiguous range needs no hint (the hardware streams it).
-    static func prefetch(_ rows: RowSelection, from tensor: Tensor) {
-        if case .indices(let indices) = rows { tensor.prefetchRows(indices) }
-    }
 }

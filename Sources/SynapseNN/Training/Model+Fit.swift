@@ -106,16 +106,10 @@ extension Model {
             for metric in setup.metrics { metric.reset() }
             var losses = EpochLosses(outputs: setup.objectives.count)
             let order = shuffle ? batches.shuffledOrder(using: &generator) : nil
-            var nextRows = batches.rows(ofBatch: 0, in: order)
             for batch in 0..<batches.batchCount {
-                let rows = nextRows
+                let rows = batches.rows(ofBatch: batch, in: order)
                 let batchX = try trainX.map { try Batches.take(rows, from: $0) }, batchY = try trainY.map { try Batches.take(rows, from: $0) }
                 let batchWeights = try trainWeights.map { try Batches.take(rows, from: $0) }
-                // The next batch's rows start on their way to the cache while this one trains.
-                if batch + 1 < batches.batchCount {
-                    nextRows = batches.rows(ofBatch: batch + 1, in: order)
-                    for array in trainX + trainY { Batches.prefetch(nextRows, from: array) }
-                }
                 let step = try trainStep(batchX, batchY, batch: batch, weights: batchWeights, setup: setup, parameters: parameters, observe: observe)
                 losses.add(step, rows: rows.count)
                 var logs = currentFigures(losses, setup: setup)

@@ -1,5 +1,3 @@
-import CSynapseKernels
-
 /// Taking parts of a tensor: slices by ranges per axis, one index along the first axis, and
 /// gathering chosen indices along an axis.
 extension Tensor {
@@ -94,18 +92,6 @@ extension Tensor {
                 }
             }]
         }
-    }
-
-    /// Asks the processor to bring the rows `indices` (along the first axis) into its caches:
-    /// a hint for gathering the same rows a little later, so that the gather finds them there
-    /// instead of waiting on memory for each row in turn (`fit` issues it for the next batch
-    /// while the current one trains). Values are unaffected; a view that is not contiguous and
-    /// indices outside the first axis are ignored.
-    public func prefetchRows(_ indices: [Int]) {
-        guard isContiguous, rank >= 1, shape[0] > 0 else { return }
-        let rows = shape[0], rowLength = elementCount / rows
-        guard rowLength > 0, indices.allSatisfy({ (0..<rows).contains($0) }) else { return }
-        indices.withUnsafeBufferPointer { synapse_prefetch_rows(storage.base + offset, $0.baseAddress, $0.count, rowLength) }
     }
 
     /// The view of this tensor restricted to `bounds` (one valid range per axis), recording
