@@ -13,7 +13,8 @@ import SynapseTensor
 /// ```
 ///
 /// Every parameter is averaged, the non-trainable ones (batch normalisation's moving
-/// statistics) included. The average starts at the weights it is created with, as
+/// statistics) included; `Model.recomputeBatchStatistics` then gives the averaged weights
+/// statistics of their own. The average starts at the weights it is created with, as
 /// TensorFlow's `ExponentialMovingAverage` does.
 public final class WeightAverage {
     /// How much of the average each update keeps: `average ← decay · average + (1 − decay) · weight`.

@@ -32,6 +32,9 @@ public final class BatchNormalization: Layer {
     public private(set) var movingMean: Parameter?
     /// The `[features]` moving variance, once built.
     public private(set) var movingVariance: Parameter?
+    /// While `Model.recomputeBatchStatistics` runs, the number of batches averaged so far: the
+    /// moving statistics are then the plain mean of the batches' statistics, not a momentum average.
+    var batchesAveraged: Int?
 
     /// A batch normalisation layer; the arguments are checked when the layer is built.
     public init(momentum: Float = 0.99, epsilon: Float = 1e-3, center: Bool = true, scale: Bool = true, name: String = "batch_normalization") {
@@ -72,8 +75,11 @@ public final class BatchNormalization: Layer {
         guard let movingMean, let movingVariance else { throw ModelError.notReady(model: name, reason: "the layer is not built") }
         if training && isTrainable && input.shape[0] > 0 {
             let (output, mean, variance) = try input.batchNormalized(scale: gamma?.value, offset: beta?.value, epsilon: epsilon)
-            movingMean.value = try (movingMean.value * momentum + mean * (1 - momentum)).detached()
-            movingVariance.value = try (movingVariance.value * momentum + variance * (1 - momentum)).detached()
+            // keep · moving + (1 − keep) · batch: the momentum, or n / (n + 1) while averaging batches.
+            let keep = batchesAveraged.map { Float($0) / Float($0 + 1) } ?? momentum
+            movingMean.value = try (movingMean.value * keep + mean * (1 - keep)).detached()
+            movingVariance.value = try (movingVariance.value * keep + variance * (1 - keep)).detached()
+            batchesAveraged = batchesAveraged.map { $0 + 1 }
             return output
         }
         var output = try (input - movingMean.value) / sqrt(movingVariance.value + epsilon)
