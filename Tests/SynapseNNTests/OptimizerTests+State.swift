@@ -14,6 +14,25 @@ extension OptimizerTests {
         static let b: [[Float]] = [[2, 0, -3], [-1, 1, 0.5], [0.25, -2, 1]]
 
         @Test(arguments: optimizers)
+        func aLargeParameterSplitAcrossCoresUpdatesAsItsPiecesWould(make: @Sendable () -> any Optimizer) throws {
+            // 100,003 elements, enough to be split across the cores, and the same values as four
+            // parameters too small to be: after three steps every element is bit for bit the same.
+            var random = RandomGenerator(seed: 11)
+            let count = 100_003, pieces = [0..<30_000, 30_000..<60_000, 60_000..<90_000, 90_000..<count]
+            let initial = try Tensor.randomNormal([count], using: &random)
+            let whole = Parameter(initial, name: "whole")
+            let parts = try pieces.map { Parameter(try initial[$0], name: "part") }
+            let (wholeOptimizer, partsOptimizer) = (make(), make())
+            for _ in 0..<3 {
+                let gradient = try Tensor.randomNormal([count], using: &random)
+                try wholeOptimizer.apply([gradient], to: [whole])
+                try partsOptimizer.apply(try pieces.map { try gradient[$0] }, to: parts)
+            }
+            #expect(whole.value.scalars == parts.flatMap(\.value.scalars), "\(wholeOptimizer.name)")
+            #expect(whole.value.scalars != initial.scalars)
+        }
+
+        @Test(arguments: optimizers)
         func frozenParametersAreUntouchedAndGetNoState(make: @Sendable () -> any Optimizer) throws {
             let optimizer = make()
             let frozen = Parameter(tensor([2], [1, 2]), name: "frozen", isTrainable: false)

@@ -19,6 +19,9 @@ struct OptimizerCore {
     var slots: OptimizerSlots { state.slots }
     /// The number of steps applied so far.
     var iterations: Int { state.iterations }
+    /// The fewest elements a core updates on its own: a parameter needs twice as many to be
+    /// split (Adam moves 28 bytes an element; below this, waking a core costs more than it saves).
+    static let minimumPart = 1 << 15
 
     /// The shared part of optimizer `owner`, with `slotCount` slots per parameter starting at
     /// `initialSlotValue`.
@@ -53,9 +56,12 @@ struct OptimizerCore {
             gradient.withUnsafeBufferPointer { rawGradient in
                 let scale = globalScale * clipping.scale(of: rawGradient)
                 parameter.value.withUnsafeMutableBufferPointer { value in
-                    rule(ParameterUpdate(
+                    let update = ParameterUpdate(
                         count: value.count, value: value.baseAddress!, rawGradient: rawGradient.baseAddress!,
-                        gradientScale: scale, gradientBound: bound, slots: slotsOfParameter, learningRate: learningRate, step: step))
+                        gradientScale: scale, gradientBound: bound, slots: slotsOfParameter, learningRate: learningRate, step: step)
+                    // A large parameter's update is memory-bound: each core updates its own part (the
+                    // rules are elementwise, so the result does not depend on the split).
+                    Parallel.forEachChunk(count: update.count, minimumChunk: OptimizerCore.minimumPart) { rule(update.part($0)) }
                 }
             }
         }

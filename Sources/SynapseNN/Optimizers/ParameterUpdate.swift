@@ -2,7 +2,8 @@
 /// its gradient's and its slots', with the step's learning rate and gradient clipping.
 ///
 /// Rules loop over `0 ..< count` reading `gradient(at:)` and writing `value` and the slots in
-/// place. The pointers are valid only while the rule runs.
+/// place, element by element (a large parameter's update is split into parts that run on
+/// several cores). The pointers are valid only while the rule runs.
 struct ParameterUpdate {
     /// The number of elements of the parameter, its gradient and each slot.
     let count: Int
@@ -20,6 +21,8 @@ struct ParameterUpdate {
     let learningRate: Float
     /// The number of this step counting from 1 (Keras's `iterations + 1`).
     let step: Int
+    /// Where this update starts in the parameter: 0, or the first element of a part (`part(_:)`).
+    var firstElement = 0
 
     /// Gradient element `index` after clipping: `clamp(g · gradientScale, ±gradientBound)`.
     ///
@@ -29,8 +32,17 @@ struct ParameterUpdate {
         Swift.min(Swift.max(rawGradient[index] * gradientScale, -gradientBound), gradientBound)
     }
 
-    /// The elements of slot `index`.
-    func slot(_ index: Int) -> UnsafeMutablePointer<Float> { slots.slot(index) }
+    /// The elements of slot `index` (this update's part of them).
+    func slot(_ index: Int) -> UnsafeMutablePointer<Float> { slots.slot(index) + firstElement }
+
+    /// The update of elements `range` only (relative to this update), for rules run on several
+    /// cores at once: every rule is elementwise, so the parts together make the whole update.
+    func part(_ range: Range<Int>) -> ParameterUpdate {
+        ParameterUpdate(
+            count: range.count, value: value + range.lowerBound, rawGradient: rawGradient + range.lowerBound,
+            gradientScale: gradientScale, gradientBound: gradientBound, slots: slots, learningRate: learningRate, step: step,
+            firstElement: firstElement + range.lowerBound)
+    }
 }
 
 extension ParameterUpdate {

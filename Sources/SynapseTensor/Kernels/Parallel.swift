@@ -6,13 +6,13 @@ import Foundation
 /// Work is cut into contiguous ranges at fixed boundaries that depend only on the problem
 /// size and the core count, so a run is repeatable on one machine. Small problems run on the
 /// calling thread: waking another core costs a few microseconds.
-enum Parallel {
+package enum Parallel {
     /// The number of threads kernels may use (`ComputeThreads.maximum`).
     static var coreCount: Int { ComputeThreads.maximum }
 
     /// Calls `body` on contiguous sub-ranges covering `0..<count`, in parallel when each core
     /// would get at least `minimumChunk` iterations.
-    static func forEachChunk(count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Void) {
+    package static func forEachChunk(count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Void) {
         let chunks = min(coreCount, count / max(minimumChunk, 1))
         if chunks <= 1 {
             if count > 0 { body(0..<count) }
