@@ -71,7 +71,7 @@ let package = Package(
             dependencies: ["Synapse"],
             path: "Tests/SynapseTestSupport"
         ),
-        .testTarget(name: "SynapseTensorTests", dependencies: ["Synapse", "SynapseTestSupport"]),
+        .testTarget(name: "SynapseTensorTests", dependencies: ["Synapse", "SynapseTensor", "SynapseTestSupport"]),
         .testTarget(name: "SynapseNNTests", dependencies: ["Synapse", "SynapseTestSupport"]),
         .testTarget(name: "SynapseDataTests", dependencies: ["Synapse", "SynapseTestSupport"]),
         // Runs the built `synapse` binary as a subprocess; depending on SynapseCLI builds it first.

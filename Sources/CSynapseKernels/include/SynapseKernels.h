@@ -183,4 +183,13 @@ ptrdiff_t synapse_blas_thread_count(void);
 /// Records `count` as the BLAS thread count Synapse set, atomically.
 void synapse_blas_set_thread_count(ptrdiff_t count);
 
+/// One chunk of a parallel loop: `function(context, chunk)`.
+typedef void (*synapse_chunk_function)(void *context, ptrdiff_t chunk);
+
+/// Calls function(context, chunk) for every chunk in 0..<chunks, spread over the calling thread
+/// and up to chunks − 1 pool workers (WorkerPool.c), and returns when all have finished. A call
+/// made while another loop runs (from another thread or from inside a chunk) runs its chunks on
+/// the calling thread, one after another.
+void synapse_parallel_for(ptrdiff_t chunks, synapse_chunk_function function, void *context);
+
 #endif

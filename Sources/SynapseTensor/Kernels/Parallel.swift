@@ -1,11 +1,13 @@
-import Dispatch
+import CSynapseKernels
 import Foundation
 
 /// Splitting loops across the machine's cores.
 ///
 /// Work is cut into contiguous ranges at fixed boundaries that depend only on the problem
-/// size and the core count, so a run is repeatable on one machine. Small problems run on the
-/// calling thread: waking another core costs a few microseconds.
+/// size and the core count, so a run is repeatable on one machine. The ranges run on the
+/// calling thread and the workers of `synapse_parallel_for` (WorkerPool.c), which spin briefly
+/// between loops instead of sleeping. Small problems run on the calling thread: waking another
+/// core costs a few microseconds.
 package enum Parallel {
     /// The number of threads kernels may use (`ComputeThreads.maximum`).
     static var coreCount: Int { ComputeThreads.maximum }
@@ -19,11 +21,21 @@ package enum Parallel {
             return
         }
         withoutActuallyEscaping(body) { body in
-            let box = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                box.value(range(ofChunk: chunk, of: chunks, count: count))
+            var loop = ChunkedLoop(body: body, chunks: chunks, count: count)
+            withUnsafeMutablePointer(to: &loop) { pointer in
+                synapse_parallel_for(chunks, { context, chunk in
+                    let loop = context!.assumingMemoryBound(to: ChunkedLoop.self).pointee
+                    loop.body(Parallel.range(ofChunk: chunk, of: loop.chunks, count: loop.count))
+                }, pointer)
             }
         }
+    }
+
+    /// What the workers of one `forEachChunk` call need: the body and how to cut the range.
+    private struct ChunkedLoop {
+        let body: (Range<Int>) -> Void
+        let chunks: Int
+        let count: Int
     }
 
     /// The `chunk`-th of `chunks` near-equal contiguous parts of `0..<count`.
