@@ -34,9 +34,9 @@ struct BenchTrainCommand: ParsableCommand {
             (same workloads, threads and --quick); medians across rounds are compared. Synapse's \
             kernels split work across --threads cores themselves (ComputeThreads.maximum, with a single-threaded BLAS); --threads also sets the peers' threads. \
             Synapse's W1, W2, W3, W5 and seed-digits lines carry cpu_per_wall, the cores the process \
-            kept busy: far below the thread count means another program held a core, and the \
-            figure is not comparable (shared machines alternate between such periods; use \
-            --rounds 3 or more).
+            kept busy (its pool's workers spin briefly between loops, and the spinning counts): far \
+            below the thread count means another program held a core, and the figure is not \
+            comparable (shared machines alternate between such periods; use --rounds 3 or more).
             """)
 
     @Option(help: "Workloads, comma-separated: \(TrainWorkload.allCases.map(\.rawValue).joined(separator: ", ")).")
