@@ -10,7 +10,7 @@ import Testing
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         defer { counts.deallocate() }
         counts.initialize(repeating: 0)
-        let shared = UncheckedCounts(counts)
+        let shared = UncheckedBuffer(counts)
         Parallel.forEachChunk(count: count, minimumChunk: minimumChunk) { range in
             for index in range { shared.buffer[index] += 1 }
         }
@@ -27,14 +27,14 @@ import Testing
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 8)
         defer { results.deallocate() }
         results.initialize(repeating: false)
-        let shared = UncheckedFlags(results)
+        let shared = UncheckedBuffer(results)
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             var allOnce = true
             for round in 0..<200 {
                 // A loop inside each chunk of another (it runs on the chunk's thread).
                 var inner = [Int](repeating: 0, count: 4)
                 inner.withUnsafeMutableBufferPointer { inner in
-                    let innerCounts = UncheckedCounts(inner)
+                    let innerCounts = UncheckedBuffer(inner)
                     Parallel.forEachChunk(count: 4, minimumChunk: 1) { outer in
                         for index in outer {
                             let nested = visits(count: 64 + round, minimumChunk: 8)
@@ -56,14 +56,8 @@ import Testing
     }
 }
 
-/// A buffer the chunks of one loop write at disjoint indices.
-private struct UncheckedCounts: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Int>
-    init(_ buffer: UnsafeMutableBufferPointer<Int>) { self.buffer = buffer }
-}
-
-/// One flag per thread of a test.
-private struct UncheckedFlags: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Bool>
-    init(_ buffer: UnsafeMutableBufferPointer<Bool>) { self.buffer = buffer }
+/// A buffer that the chunks of one loop, or the threads of one test, write at disjoint indices.
+private struct UncheckedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -1,5 +1,4 @@
 import CSynapseKernels
-import Foundation
 
 /// Splitting loops across the machine's cores.
 ///

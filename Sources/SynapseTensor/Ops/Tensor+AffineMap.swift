@@ -84,15 +84,19 @@ extension Tensor {
             // and one loop: no views, reshapes or generic reductions in a training step).
             let gz = activation == .relu ? Tensor.elementwise(g, result, PassWherePositive()) : g.contiguous()
             return gz.withUnsafeBufferPointer { gradient in
-                let dz = gradient.baseAddress!, empty = rows == 0 || features == 0 || units == 0
-                let xValues = x.storage.base + x.offset, wValues = w.storage.base + w.offset
-                let dx = !needs.input ? nil : empty ? Tensor(repeating: 0, shape: inputShape) : Tensor(shape: inputShape) { out in
-                    BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: features, k: units, alpha: 1,
-                               a: dz, lda: units, b: wValues, ldb: units, beta: 0, c: out.baseAddress!, ldc: features)
+                let dz = gradient.baseAddress!, xValues = x.storage.base + x.offset, wValues = w.storage.base + w.offset
+                // A product written by BLAS, or zeros when an axis is empty (no BLAS call).
+                let empty = rows == 0 || features == 0 || units == 0
+                func product(_ shape: Shape, _ write: (UnsafeMutablePointer<Float>) -> Void) -> Tensor {
+                    empty ? Tensor(repeating: 0, shape: shape) : Tensor(shape: shape) { write($0.baseAddress!) }
                 }
-                let dw = !needs.kernel ? nil : empty ? Tensor(repeating: 0, shape: [features, units]) : Tensor(shape: [features, units]) { out in
+                let dx = !needs.input ? nil : product(inputShape) {
+                    BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: features, k: units, alpha: 1,
+                               a: dz, lda: units, b: wValues, ldb: units, beta: 0, c: $0, ldc: features)
+                }
+                let dw = !needs.kernel ? nil : product([features, units]) {
                     BLAS.sgemm(transposeA: true, transposeB: false, m: features, n: units, k: rows, alpha: 1,
-                               a: xValues, lda: features, b: dz, ldb: units, beta: 0, c: out.baseAddress!, ldc: units)
+                               a: xValues, lda: features, b: dz, ldb: units, beta: 0, c: $0, ldc: units)
                 }
                 let db = !needs.bias ? nil : Tensor(repeating: 0, shape: [units]).updating { sums in
                     for row in 0..<rows {
