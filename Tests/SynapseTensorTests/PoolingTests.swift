@@ -6,6 +6,7 @@ import Testing
     static let settings: [(Size2D, Size2D, Size2D, Padding)] = [
         (Size2D(4, 6), 2, 2, .valid), (Size2D(5, 7), 2, 2, .valid), (Size2D(5, 7), 2, 2, .same), (Size2D(5, 7), 3, 2, .same),
         (Size2D(6, 5), Size2D(3, 2), Size2D(1, 2), .valid), (Size2D(7, 7), 3, 3, .same), (Size2D(4, 4), 1, 1, .valid),
+        (Size2D(7, 8), 2, 3, .valid), (Size2D(6, 8), Size2D(3, 2), Size2D(3, 2), .same),
     ]
 
     @Test(arguments: settings, [true, false])

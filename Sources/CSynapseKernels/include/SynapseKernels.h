@@ -91,9 +91,18 @@ void synapse_small_depth_outer_sum(const float *a, const float *g, float *c, ptr
 void synapse_small_depth_backward(const float *a, const float *g, const float *out, float *c, float *bias, ptrdiff_t m,
                                   ptrdiff_t k, ptrdiff_t n, int relu);
 
-/// One tap of max pooling over n channels: where line[c] beats best[c] (or is NaN, which
-/// then propagates), best[c] = line[c] and index[c] = offset + c.
-void synapse_max_pool_tap(const float *line, float *best, int32_t *index, int32_t offset, ptrdiff_t n);
+/// Max pooling of `windows` neighbouring windows of n channels each: window w's taps are
+/// `rows` × `columns` lines of n elements starting at input offset `first + w · step`, lines
+/// `rowStride` apart within a column and n apart within a row. best[w · n + c] gets the
+/// largest (a NaN, once met, propagates) and index[w · n + c] its input offset.
+void synapse_max_pool_windows(const float *input, ptrdiff_t first, ptrdiff_t windows, ptrdiff_t step, ptrdiff_t rows,
+                              ptrdiff_t columns, ptrdiff_t rowStride, ptrdiff_t n, float *best, int32_t *index);
+
+/// The gradient of `synapse_max_pool_windows` for windows that do not overlap: every input
+/// element the windows cover is written once, g[w · n + c] where index[w · n + c] names it, 0
+/// elsewhere. Elements outside the windows are left as they are.
+void synapse_max_pool_windows_gradient(const float *g, const int32_t *index, ptrdiff_t first, ptrdiff_t windows, ptrdiff_t step,
+                                       ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t rowStride, ptrdiff_t n, float *dx);
 
 // MARK: Recurrent steps (RecurrentKernels.c)
 //

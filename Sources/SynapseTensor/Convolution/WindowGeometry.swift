@@ -73,6 +73,17 @@ struct WindowGeometry: Hashable, Sendable {
         }
     }
 
+    /// `samples` cut into consecutive parts whose patch rows take about `cacheBytes` (at least
+    /// one sample each): a core's working set when it gathers patches and multiplies them, or
+    /// multiplies and scatters their gradients, part by part.
+    func cacheSizedParts(of samples: Range<Int>) -> [Range<Int>] {
+        let step = Swift.max(1, WindowGeometry.cacheBytes / MemoryLayout<Float>.stride / Swift.max(1, positionsPerSample * patchSize))
+        return stride(from: samples.lowerBound, to: samples.upperBound, by: step).map { $0..<Swift.min($0 + step, samples.upperBound) }
+    }
+
+    /// The working set `cacheSizedParts` aims at: about half of a core's L2 cache.
+    static let cacheBytes = 1 << 20
+
     /// The number of sample ranges `forEachSampleRange` uses.
     var sampleRangeCount: Int { Swift.max(1, Swift.min(Parallel.coreCount, batch / minimumSamplesPerThread)) }
 

@@ -104,17 +104,21 @@ extension Tensor {
                                                       biasValues.map { $0.storage.base + $0.offset }))
                     geometry.forEachSampleRange { _, samples in
                         let (input, patchMatrix, out, w, b) = pointers.value
-                        let rows = samples.count * geometry.positionsPerSample, first = samples.lowerBound * geometry.positionsPerSample
-                        geometry.gatherPatches(samples: samples, from: input, into: patchMatrix)
-                        if depth <= smallDepth {
-                            synapse_small_depth_affine(patchMatrix + first * depth, w, b, out + first * units, rows, depth, units,
-                                                       activation == .relu ? 1 : 0)
-                            return
+                        // A few samples at a time, so that their patches are still in the core's cache
+                        // when the product reads them.
+                        for part in geometry.cacheSizedParts(of: samples) {
+                            let rows = part.count * geometry.positionsPerSample, first = part.lowerBound * geometry.positionsPerSample
+                            geometry.gatherPatches(samples: part, from: input, into: patchMatrix)
+                            if depth <= smallDepth {
+                                synapse_small_depth_affine(patchMatrix + first * depth, w, b, out + first * units, rows, depth, units,
+                                                           activation == .relu ? 1 : 0)
+                                continue
+                            }
+                            BLAS.sgemmOnCallingThread(transposeA: false, transposeB: false, m: rows, n: units, k: depth, alpha: 1,
+                                       a: patchMatrix + first * depth, lda: depth, b: w, ldb: units, beta: 0, c: out + first * units, ldc: units)
+                            if let b { addBiasAndActivate(out + first * units, rows: rows, units: units, bias: b, activation: activation) }
+                            else if activation == .relu { rectify(out + first * units, count: rows * units) }
                         }
-                        BLAS.sgemmOnCallingThread(transposeA: false, transposeB: false, m: rows, n: units, k: depth, alpha: 1,
-                                   a: patchMatrix + first * depth, lda: depth, b: w, ldb: units, beta: 0, c: out + first * units, ldc: units)
-                        if let b { addBiasAndActivate(out + first * units, rows: rows, units: units, bias: b, activation: activation) }
-                        else if activation == .relu { rectify(out + first * units, count: rows * units) }
                     }
                 }
             }
@@ -175,22 +179,23 @@ extension Tensor {
                             let sums = partials + chunk * depth * units
                             sums.initialize(repeating: 0, count: depth * units)
                             synapse_small_depth_outer_sum(p + first * depth, g + first * units, sums, rows, depth, units)
-                        } else if let partials {
-                            BLAS.sgemmOnCallingThread(transposeA: true, transposeB: false, m: depth, n: units, k: rows, alpha: 1,
-                                       a: p + first * depth, lda: depth, b: g + first * units, ldb: units, beta: 0,
-                                       c: partials + chunk * depth * units, ldc: units)
                         }
-                        if let dx {
-                            // A few samples at a time, so that their patch gradients stay in the core's cache
-                            // between the product that writes them and the scatter that reads them.
-                            let step = Swift.max(1, (1 << 18) / Swift.max(1, geometry.positionsPerSample * depth))
-                            let capacity = Swift.min(step, samples.count) * geometry.positionsPerSample * depth
-                            let bytes = capacity * MemoryLayout<Float>.stride
-                            let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: capacity)
-                            defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
-                            for start in stride(from: samples.lowerBound, to: samples.upperBound, by: step) {
-                                let part = start..<Swift.min(start + step, samples.upperBound)
-                                let partRows = part.count * geometry.positionsPerSample, partFirst = start * geometry.positionsPerSample
+                        // A few samples at a time: their output gradients serve both products while in the
+                        // core's cache, and their patch gradients stay there between the product that
+                        // writes them and the scatter that reads them.
+                        let parts = geometry.cacheSizedParts(of: samples)
+                        let capacity = dx == nil ? 0 : (parts.first?.count ?? 0) * geometry.positionsPerSample * depth
+                        let bytes = capacity * MemoryLayout<Float>.stride
+                        let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: capacity)
+                        defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
+                        for part in parts {
+                            let partRows = part.count * geometry.positionsPerSample, partFirst = part.lowerBound * geometry.positionsPerSample
+                            if let partials, depth > smallDepth {
+                                BLAS.sgemmOnCallingThread(transposeA: true, transposeB: false, m: depth, n: units, k: partRows, alpha: 1,
+                                                          a: p + partFirst * depth, lda: depth, b: g + partFirst * units, ldb: units,
+                                                          beta: part == parts.first ? 0 : 1, c: partials + chunk * depth * units, ldc: units)
+                            }
+                            if let dx {
                                 BLAS.sgemmOnCallingThread(transposeA: false, transposeB: true, m: partRows, n: depth, k: units, alpha: 1,
                                                           a: g + partFirst * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
                                 geometry.scatterPatches(samples: part, columns - partFirst * depth, into: dx)

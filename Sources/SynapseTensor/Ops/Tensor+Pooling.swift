@@ -15,36 +15,30 @@ extension Tensor {
         let geometry = try WindowGeometry(input: shape, window: window, strides: strides ?? window, dilation: 1,
                                           padding: padding, operation: "maxPooled2D(window:)")
         let input = contiguous()
-        var sources = [Int32](repeating: 0, count: geometry.outputPositions * geometry.channels)
         guard geometry.inputShape.elementCount < Int(Int32.max) else {
             throw TensorError.invalidArgument(operation: "maxPooled2D(window:)", argument: "input", expected: "fewer than 2³¹ elements",
                                               received: "\(geometry.inputShape.elementCount)")
         }
-        let result = Tensor(shape: geometry.outputShape(channels: geometry.channels)) { output in
-            guard let out = output.baseAddress else { return }
-            input.withUnsafeBufferPointer { source in
-                sources.withUnsafeMutableBufferPointer { indices in
-                    geometry.forEachWindow(source: source.baseAddress!, output: out, indices: indices.baseAddress!)
+        var result: Tensor?
+        // Every output element's window writes its argmax, so the array needs no zeros first.
+        let count = geometry.outputPositions * geometry.channels
+        let sources = [Int32](unsafeUninitializedCapacity: count) { indices, initialized in
+            result = Tensor(shape: geometry.outputShape(channels: geometry.channels)) { output in
+                guard let out = output.baseAddress, let indices = indices.baseAddress else { return }
+                input.withUnsafeBufferPointer { source in
+                    geometry.poolMaxima(source: source.baseAddress!, output: out, indices: indices)
                 }
             }
+            initialized = count
         }
-        guard Tensor.isRecording(self) else { return result }
+        guard Tensor.isRecording(self) else { return result! }
         let inputShape = shape
-        return Tensor.recorded(result, "maxPooled2D(window:)", inputs: [self]) { [sources] g in
+        return Tensor.recorded(result!, "maxPooled2D(window:)", inputs: [self]) { [sources] g in
             let gradient = g.contiguous()
             return [Tensor(shape: inputShape) { buffer in
                 guard let dx = buffer.baseAddress else { return }
                 gradient.withUnsafeBufferPointer { g in
-                    sources.withUnsafeBufferPointer { sources in
-                        // Every sample's maxima lie in its own input, so cores can take whole samples.
-                        let pointers = UncheckedSendable((dx, g.baseAddress!, sources.baseAddress!))
-                        let outputsPerSample = geometry.positionsPerSample * geometry.channels
-                        geometry.forEachSampleRange { _, samples in
-                            let (dx, g, sources) = pointers.value
-                            (dx + samples.lowerBound * geometry.inputSampleSize).initialize(repeating: 0, count: samples.count * geometry.inputSampleSize)
-                            for k in (samples.lowerBound * outputsPerSample)..<(samples.upperBound * outputsPerSample) { dx[Int(sources[k])] += g[k] }
-                        }
-                    }
+                    sources.withUnsafeBufferPointer { geometry.spreadMaxima(g.baseAddress!, to: $0.baseAddress!, into: dx) }
                 }
             }]
         }
@@ -61,9 +55,7 @@ extension Tensor {
         let input = contiguous()
         let result = Tensor(shape: geometry.outputShape(channels: geometry.channels)) { output in
             guard let out = output.baseAddress else { return }
-            input.withUnsafeBufferPointer { source in
-                geometry.forEachWindow(source: source.baseAddress!, output: out, indices: nil)
-            }
+            input.withUnsafeBufferPointer { geometry.poolAverages(source: $0.baseAddress!, output: out) }
         }
         guard Tensor.isRecording(self) else { return result }
         return Tensor.recorded(result, "averagePooled2D(window:)", inputs: [self]) { g in
@@ -101,45 +93,107 @@ extension Tensor {
 }
 
 extension WindowGeometry {
-    /// Writes into `output` the maximum of every window of `source`, per channel, with the input
-    /// offset of each maximum in `indices`; or, when `indices` is `nil`, the mean over the
-    /// window's taps inside the input.
-    func forEachWindow(source: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Int32>?) {
+    /// Writes into `output` the maximum of every window of `source`, per channel, and into
+    /// `indices` the input offset of each maximum.
+    func poolMaxima(source: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Int32>) {
         let pointers = UncheckedSendable((source, output, indices))
         Parallel.forEachChunk(count: batch, minimumChunk: Swift.max(1, (1 << 14) / Swift.max(1, inputSampleSize))) { samples in
             let (source, output, indices) = pointers.value
+            for sample in samples {
+                forEachWindowRun(ofSample: sample) { position, first, windows, rows, columns in
+                    synapse_max_pool_windows(source, first, windows, width.stride * channels, rows, columns, width.inputSize * channels,
+                                             channels, output + position * channels, indices + position * channels)
+                }
+            }
+        }
+    }
+
+    /// Writes into `input` (of `inputShape`) max pooling's gradient: each output gradient in
+    /// `gradient` routed to the input element its window's maximum came from (`indices`, as
+    /// `poolMaxima` wrote them), zero elsewhere. Windows that do not overlap write their inputs
+    /// in one pass; overlapping ones add into zeros.
+    func spreadMaxima(_ gradient: UnsafePointer<Float>, to indices: UnsafePointer<Int32>, into input: UnsafeMutablePointer<Float>) {
+        let pointers = UncheckedSendable((gradient, indices, input))
+        let outputsPerSample = positionsPerSample * channels
+        forEachSampleRange { _, samples in
+            let (gradient, indices, input) = pointers.value
+            if !windowsTileInput {
+                (input + samples.lowerBound * inputSampleSize).initialize(repeating: 0, count: samples.count * inputSampleSize)
+            }
+            guard windowsAreDisjoint else {
+                for k in (samples.lowerBound * outputsPerSample)..<(samples.upperBound * outputsPerSample) { input[Int(indices[k])] += gradient[k] }
+                return
+            }
+            for sample in samples {
+                forEachWindowRun(ofSample: sample) { position, first, windows, rows, columns in
+                    synapse_max_pool_windows_gradient(gradient + position * channels, indices + position * channels, first, windows,
+                                                      width.stride * channels, rows, columns, width.inputSize * channels, channels, input)
+                }
+            }
+        }
+    }
+
+    /// Whether no input element lies in two windows.
+    private var windowsAreDisjoint: Bool {
+        height.stride >= height.span && width.stride >= width.span
+    }
+
+    /// Whether every input element lies in exactly one window.
+    private var windowsTileInput: Bool {
+        [height, width].allSatisfy { $0.stride == $0.span && $0.paddingBefore == 0 && $0.outputSize * $0.stride == $0.inputSize }
+    }
+
+    /// Calls `body(position, first, windows, rows, columns)` for each run of neighbouring windows
+    /// along the output rows of sample `sample` whose taps inside the input have the same
+    /// shape: `windows` windows from output position `position` on, `rows` × `columns` taps each,
+    /// the first window's first tap inside at input offset `first`, each next window
+    /// `width.stride · channels` elements further. Windows wholly in the padding are skipped.
+    /// Undilated windows only, as pooling's are.
+    private func forEachWindowRun(ofSample sample: Int, _ body: (_ position: Int, _ first: Int, _ windows: Int, _ rows: Int, _ columns: Int) -> Void) {
+        for outY in 0..<height.outputSize {
+            let rows = height.tapsInside(output: outY)
+            guard !rows.isEmpty else { continue }
+            let y = height.inputPosition(output: outY, tap: rows.lowerBound)
+            var outX = 0
+            while outX < width.outputSize {
+                let columns = width.tapsInside(output: outX)
+                var end = outX + 1
+                if columns.count == width.windowSize {
+                    while end < width.outputSize && width.tapsInside(output: end).count == width.windowSize { end += 1 }
+                }
+                if !columns.isEmpty {
+                    let x = width.inputPosition(output: outX, tap: columns.lowerBound)
+                    body((sample * height.outputSize + outY) * width.outputSize + outX, ((sample * height.inputSize + y) * width.inputSize + x) * channels,
+                         end - outX, rows.count, columns.count)
+                }
+                outX = end
+            }
+        }
+    }
+
+    /// Writes into `output` the mean of every window of `source`, per channel, over the window's
+    /// taps inside the input.
+    func poolAverages(source: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+        let pointers = UncheckedSendable((source, output))
+        Parallel.forEachChunk(count: batch, minimumChunk: Swift.max(1, (1 << 14) / Swift.max(1, inputSampleSize))) { samples in
+            let (source, output) = pointers.value
             for sample in samples {
                 for outY in 0..<height.outputSize {
                     for outX in 0..<width.outputSize {
                         let position = (sample * height.outputSize + outY) * width.outputSize + outX
                         let out = output + position * channels
                         let rows = height.tapsInside(output: outY), columns = width.tapsInside(output: outX)
-                        let taps = rows.count * columns.count
-                        var isFirst = true
+                        out.initialize(repeating: 0, count: channels)
                         for tapY in rows {
                             let y = height.inputPosition(output: outY, tap: tapY)
                             for tapX in columns {
                                 let x = width.inputPosition(output: outX, tap: tapX)
-                                let offset = ((sample * height.inputSize + y) * width.inputSize + x) * channels
-                                let line = source + offset
-                                if isFirst {
-                                    out.update(from: line, count: channels)
-                                    if let indices {
-                                        let index = indices + position * channels
-                                        for c in 0..<channels { index[c] = Int32(offset + c) }
-                                    }
-                                    isFirst = false
-                                } else if let indices {
-                                    synapse_max_pool_tap(line, out, indices + position * channels, Int32(offset), channels)
-                                } else {
-                                    for c in 0..<channels { out[c] += line[c] }
-                                }
+                                let line = source + ((sample * height.inputSize + y) * width.inputSize + x) * channels
+                                for c in 0..<channels { out[c] += line[c] }
                             }
                         }
-                        if indices == nil {
-                            let scale = 1 / Float(Swift.max(taps, 1))
-                            for c in 0..<channels { out[c] *= scale }
-                        }
+                        let scale = 1 / Float(Swift.max(rows.count * columns.count, 1))
+                        for c in 0..<channels { out[c] *= scale }
                     }
                 }
             }
