@@ -179,23 +179,21 @@ extension Tensor {
                             let sums = partials + chunk * depth * units
                             sums.initialize(repeating: 0, count: depth * units)
                             synapse_small_depth_outer_sum(p + first * depth, g + first * units, sums, rows, depth, units)
+                        } else if let partials {
+                            BLAS.sgemmOnCallingThread(transposeA: true, transposeB: false, m: depth, n: units, k: rows, alpha: 1,
+                                       a: p + first * depth, lda: depth, b: g + first * units, ldb: units, beta: 0,
+                                       c: partials + chunk * depth * units, ldc: units)
                         }
-                        // A few samples at a time: their output gradients serve both products while in the
-                        // core's cache, and their patch gradients stay there between the product that
-                        // writes them and the scatter that reads them.
-                        let parts = geometry.cacheSizedParts(of: samples)
-                        let capacity = dx == nil ? 0 : (parts.first?.count ?? 0) * geometry.positionsPerSample * depth
-                        let bytes = capacity * MemoryLayout<Float>.stride
-                        let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: capacity)
-                        defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
-                        for part in parts {
-                            let partRows = part.count * geometry.positionsPerSample, partFirst = part.lowerBound * geometry.positionsPerSample
-                            if let partials, depth > smallDepth {
-                                BLAS.sgemmOnCallingThread(transposeA: true, transposeB: false, m: depth, n: units, k: partRows, alpha: 1,
-                                                          a: p + partFirst * depth, lda: depth, b: g + partFirst * units, ldb: units,
-                                                          beta: part == parts.first ? 0 : 1, c: partials + chunk * depth * units, ldc: units)
-                            }
-                            if let dx {
+                        if let dx {
+                            // A few samples at a time, so that their patch gradients stay in the core's cache
+                            // between the product that writes them and the scatter that reads them.
+                            let parts = geometry.cacheSizedParts(of: samples)
+                            let capacity = (parts.first?.count ?? 0) * geometry.positionsPerSample * depth
+                            let bytes = capacity * MemoryLayout<Float>.stride
+                            let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: capacity)
+                            defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
+                            for part in parts {
+                                let partRows = part.count * geometry.positionsPerSample, partFirst = part.lowerBound * geometry.positionsPerSample
                                 BLAS.sgemmOnCallingThread(transposeA: false, transposeB: true, m: partRows, n: depth, k: units, alpha: 1,
                                                           a: g + partFirst * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
                                 geometry.scatterPatches(samples: part, columns - partFirst * depth, into: dx)
