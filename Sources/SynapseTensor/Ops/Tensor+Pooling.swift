@@ -19,21 +19,20 @@ extension Tensor {
             throw TensorError.invalidArgument(operation: "maxPooled2D(window:)", argument: "input", expected: "fewer than 2³¹ elements",
                                               received: "\(geometry.inputShape.elementCount)")
         }
-        var result: Tensor?
-        // Every output element's window writes its argmax, so the array needs no zeros first.
+        // Every window writes its maximum and its argmax, so neither buffer needs zeros first.
         let count = geometry.outputPositions * geometry.channels
-        let sources = [Int32](unsafeUninitializedCapacity: count) { indices, initialized in
-            result = Tensor(shape: geometry.outputShape(channels: geometry.channels)) { output in
-                guard let out = output.baseAddress, let indices = indices.baseAddress else { return }
-                input.withUnsafeBufferPointer { source in
-                    geometry.poolMaxima(source: source.baseAddress!, output: out, indices: indices)
+        var sources: [Int32] = []
+        let result = Tensor(shape: geometry.outputShape(channels: geometry.channels)) { output in
+            sources = [Int32](unsafeUninitializedCapacity: count) { indices, initialized in
+                if let out = output.baseAddress, let indices = indices.baseAddress {
+                    input.withUnsafeBufferPointer { geometry.poolMaxima(source: $0.baseAddress!, output: out, indices: indices) }
                 }
+                initialized = count
             }
-            initialized = count
         }
-        guard Tensor.isRecording(self) else { return result! }
+        guard Tensor.isRecording(self) else { return result }
         let inputShape = shape
-        return Tensor.recorded(result!, "maxPooled2D(window:)", inputs: [self]) { [sources] g in
+        return Tensor.recorded(result, "maxPooled2D(window:)", inputs: [self]) { [sources] g in
             let gradient = g.contiguous()
             return [Tensor(shape: inputShape) { buffer in
                 guard let dx = buffer.baseAddress else { return }
