@@ -37,7 +37,7 @@ extension Tensor {
             return [Tensor(shape: inputShape) { buffer in
                 guard let dx = buffer.baseAddress else { return }
                 gradient.withUnsafeBufferPointer { g in
-                    sources.withUnsafeBufferPointer { geometry.spreadMaxima(g.baseAddress!, to: $0.baseAddress!, into: dx) }
+                    sources.withUnsafeBufferPointer { geometry.spreadMaxima(g.baseAddress!, through: $0.baseAddress!, into: dx) }
                 }
             }]
         }
@@ -111,7 +111,7 @@ extension WindowGeometry {
     /// `gradient` routed to the input element its window's maximum came from (`indices`, as
     /// `poolMaxima` wrote them), zero elsewhere. Windows that do not overlap write their inputs
     /// in one pass; overlapping ones add into zeros.
-    func spreadMaxima(_ gradient: UnsafePointer<Float>, to indices: UnsafePointer<Int32>, into input: UnsafeMutablePointer<Float>) {
+    func spreadMaxima(_ gradient: UnsafePointer<Float>, through indices: UnsafePointer<Int32>, into input: UnsafeMutablePointer<Float>) {
         let pointers = UncheckedSendable((gradient, indices, input))
         let outputsPerSample = positionsPerSample * channels
         forEachSampleRange { _, samples in
