@@ -9,9 +9,10 @@ import Synapse
 /// BatchNorm → relu → Conv2DTranspose 1 4×4 stride 2 tanh to a 28×28 image in [−1, 1]; the
 /// discriminator maps an image through Conv2D 64 4×4 stride 2 leaky relu → Conv2D 128 4×4
 /// stride 2 leaky relu → Dense 1 logit. Each step, on a batch of 128 real images scaled to
-/// [−1, 1]: the discriminator takes one Adam step (2e-4, β₁ 0.5) on binary cross-entropy from
-/// logits (real labelled 0.9, one-sided smoothing; generated 0), then the generator one on
-/// fooling it (generated labelled 1), each model with its own optimizer. An exponential moving
+/// [−1, 1]: the discriminator takes one Adam step (4e-4, β₁ 0.5) on binary cross-entropy from
+/// logits (real labelled 0.9, one-sided smoothing; generated 0), then the generator one (2e-4)
+/// on fooling it (generated labelled 1), each model with its own optimizer. Both learning rates
+/// fall linearly over the last ten epochs, to a tenth in the last. An exponential moving
 /// average of the generator's weights (`WeightAverage`, decay 0.999), with batch statistics
 /// recomputed for the averaged weights (`recomputeBatchStatistics`), makes the samples: the
 /// averaged generator is the one judged and saved.
@@ -77,7 +78,8 @@ public func generativeAdversarial(
         let called = zip(confidence, classes).filter { $0.0 >= 0.9 }.map(\.1)
         return (called.count, (0..<10).map { digit in called.filter { $0 == digit }.count })
     }
-    let generatorOptimizer = Adam(learningRate: 2e-4, beta1: 0.5), discriminatorOptimizer = Adam(learningRate: 2e-4, beta1: 0.5)
+    let learningRate: Float = 2e-4, decayEpochs = 10
+    let generatorOptimizer = Adam(learningRate: learningRate, beta1: 0.5), discriminatorOptimizer = Adam(learningRate: 2 * learningRate, beta1: 0.5)
     let crossEntropy = BinaryCrossentropy(fromLogits: true)
     var random = RandomGenerator(seed: seed)
     let fixedNoise = try Tensor.randomNormal([32, noiseSize], using: &random)
@@ -86,6 +88,11 @@ public func generativeAdversarial(
     let rows = pixels.shape[0], steps = rows / batchSize
     let seconds = try secondsElapsed {
         for epoch in 1...epochs {
+            // The learning rates fall linearly over the last `decayEpochs` epochs, to a tenth in the
+            // last; the discriminator's is twice the generator's throughout.
+            let rate = learningRate * Float(min(decayEpochs, epochs - epoch + 1)) / Float(decayEpochs)
+            generatorOptimizer.learningRate = rate
+            discriminatorOptimizer.learningRate = 2 * rate
             var order = Array(0..<rows)
             order.shuffle(using: &random)
             var discriminatorLoss = 0.0, generatorLoss = 0.0
