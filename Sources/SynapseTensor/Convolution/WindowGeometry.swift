@@ -73,15 +73,21 @@ struct WindowGeometry: Hashable, Sendable {
         }
     }
 
-    /// `samples` cut into consecutive parts whose patch rows take about `cacheBytes` (at least
-    /// one sample each): a core's working set when it gathers patches and multiplies them, or
-    /// multiplies and scatters their gradients, part by part.
-    func cacheSizedParts(of samples: Range<Int>) -> [Range<Int>] {
-        let step = Swift.max(1, WindowGeometry.cacheBytes / MemoryLayout<Float>.stride / Swift.max(1, positionsPerSample * patchSize))
-        return stride(from: samples.lowerBound, to: samples.upperBound, by: step).map { $0..<Swift.min($0 + step, samples.upperBound) }
+    /// `samples` cut into consecutive parts of `samplesPerCachedPart` samples (the last may be
+    /// shorter): a core's working set when it gathers patches and multiplies them, or multiplies
+    /// and scatters their gradients, part by part. Lazy, so the training step allocates nothing.
+    func cacheSizedParts(of samples: Range<Int>) -> LazyMapSequence<StrideTo<Int>, Range<Int>> {
+        let step = samplesPerCachedPart
+        return stride(from: samples.lowerBound, to: samples.upperBound, by: step).lazy.map { $0..<Swift.min($0 + step, samples.upperBound) }
     }
 
-    /// The working set `cacheSizedParts` aims at: about half of a core's L2 cache.
+    /// The samples whose patch rows take about `cacheBytes` (at least one).
+    var samplesPerCachedPart: Int {
+        Swift.max(1, WindowGeometry.cacheBytes / MemoryLayout<Float>.stride / Swift.max(1, positionsPerSample * patchSize))
+    }
+
+    /// The working set `cacheSizedParts` aims at: about one core's L2 cache (1 MB on the
+    /// machines measured; larger and smaller parts both ran slower there).
     static let cacheBytes = 1 << 20
 
     /// The number of sample ranges `forEachSampleRange` uses.

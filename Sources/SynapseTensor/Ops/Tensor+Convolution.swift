@@ -187,12 +187,11 @@ extension Tensor {
                         if let dx {
                             // A few samples at a time, so that their patch gradients stay in the core's cache
                             // between the product that writes them and the scatter that reads them.
-                            let parts = geometry.cacheSizedParts(of: samples)
-                            let capacity = (parts.first?.count ?? 0) * geometry.positionsPerSample * depth
+                            let capacity = Swift.min(geometry.samplesPerCachedPart, samples.count) * geometry.positionsPerSample * depth
                             let bytes = capacity * MemoryLayout<Float>.stride
                             let columns = BufferPool.shared.allocate(byteCount: bytes).bindMemory(to: Float.self, capacity: capacity)
                             defer { BufferPool.shared.release(UnsafeMutableRawPointer(columns), byteCount: bytes) }
-                            for part in parts {
+                            for part in geometry.cacheSizedParts(of: samples) {
                                 let partRows = part.count * geometry.positionsPerSample, partFirst = part.lowerBound * geometry.positionsPerSample
                                 BLAS.sgemmOnCallingThread(transposeA: false, transposeB: true, m: partRows, n: depth, k: units, alpha: 1,
                                                           a: g + partFirst * units, lda: units, b: w, ldb: units, beta: 0, c: columns, ldc: depth)
