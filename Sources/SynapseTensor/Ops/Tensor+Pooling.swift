@@ -96,7 +96,7 @@ extension WindowGeometry {
     /// `indices` the input offset of each maximum.
     func poolMaxima(source: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Int32>) {
         let pointers = UncheckedSendable((source, output, indices))
-        Parallel.forEachChunk(count: batch, minimumChunk: Swift.max(1, (1 << 14) / Swift.max(1, inputSampleSize))) { samples in
+        Parallel.forEachChunk(count: batch, minimumChunk: samplesPerPoolingChunk) { samples in
             let (source, output, indices) = pointers.value
             for sample in samples {
                 forEachWindowRun(ofSample: sample) { position, first, windows, rows, columns in
@@ -131,6 +131,10 @@ extension WindowGeometry {
             }
         }
     }
+
+    /// The fewest samples a core pools at a time: below about 16k input elements, a second core
+    /// costs more to start than it saves.
+    private var samplesPerPoolingChunk: Int { Swift.max(1, (1 << 14) / Swift.max(1, inputSampleSize)) }
 
     /// Whether no input element lies in two windows.
     private var windowsAreDisjoint: Bool {
@@ -174,7 +178,7 @@ extension WindowGeometry {
     /// taps inside the input.
     func poolAverages(source: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
         let pointers = UncheckedSendable((source, output))
-        Parallel.forEachChunk(count: batch, minimumChunk: Swift.max(1, (1 << 14) / Swift.max(1, inputSampleSize))) { samples in
+        Parallel.forEachChunk(count: batch, minimumChunk: samplesPerPoolingChunk) { samples in
             let (source, output) = pointers.value
             for sample in samples {
                 for outY in 0..<height.outputSize {
@@ -203,7 +207,7 @@ extension WindowGeometry {
     /// gradient in `gradient` shared evenly by the taps its window averaged.
     func spreadAverages(_ gradient: UnsafePointer<Float>, into input: UnsafeMutablePointer<Float>) {
         let pointers = UncheckedSendable((gradient, input))
-        Parallel.forEachChunk(count: batch, minimumChunk: Swift.max(1, (1 << 14) / Swift.max(1, inputSampleSize))) { samples in
+        Parallel.forEachChunk(count: batch, minimumChunk: samplesPerPoolingChunk) { samples in
             let (gradient, input) = pointers.value
             (input + samples.lowerBound * inputSampleSize).update(repeating: 0, count: samples.count * inputSampleSize)
             for sample in samples {
