@@ -55,9 +55,3 @@ import Testing
         #expect(visits(count: 4096, minimumChunk: 64) == Array(repeating: 1, count: 4096))
     }
 }
-
-/// A buffer that the chunks of one loop, or the threads of one test, write at disjoint indices.
-private struct UncheckedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-}

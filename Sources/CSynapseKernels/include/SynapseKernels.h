@@ -192,6 +192,10 @@ ptrdiff_t synapse_blas_thread_count(void);
 /// Records `count` as the BLAS thread count Synapse set, atomically.
 void synapse_blas_set_thread_count(ptrdiff_t count);
 
+/// The cores the calling thread may run on (its CPU affinity: `taskset`, a container's cpuset),
+/// or 0 where the system does not say (UsableCores.c).
+int synapse_usable_core_count(void);
+
 /// One chunk of a parallel loop: `function(context, chunk)`.
 typedef void (*synapse_chunk_function)(void *context, ptrdiff_t chunk);
 

@@ -96,7 +96,7 @@ struct BenchOpsCommand: ParsableCommand {
         try require(elements.values.allSatisfy { $0 > 0 }, "--elements: every count must be positive, got \(elements.defaultValueDescription)")
         try require(samples >= 1, "--samples: must be at least 1, got \(samples)")
         try require(rounds >= 1, "--rounds: must be at least 1, got \(rounds)")
-        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = self.threads ?? ComputeThreads.usableCores()
         try require(threads >= 1, "--threads: must be at least 1, got \(threads)")
         return OpsSettings(
             gemmSizes: sizes.values, elementCounts: elements.values, samples: samples, rounds: rounds,

@@ -1,6 +1,7 @@
+import CSynapseKernels
 import Foundation
 
-/// How many threads Synapse's kernels use: every core by default.
+/// How many threads Synapse's kernels use: every core this process may run on by default.
 ///
 /// One setting governs every kernel: the elementwise loops and convolutions that Synapse
 /// splits across cores itself (each core on its own rows or samples), and the threads of the
@@ -22,5 +23,14 @@ public enum ComputeThreads {
 
     /// The setting. Every kernel reads it, so it is a plain word rather than a lock: a word is
     /// written and read whole, and a kernel that reads the old count is still correct.
-    nonisolated(unsafe) private static var value = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+    nonisolated(unsafe) private static var value = usableCores()
+
+    /// The cores the calling thread may run on, at least 1: its CPU affinity where the system
+    /// has one (Linux: `taskset -c 0 …` gives 1, as does a container pinned to one core),
+    /// else every active core. More threads than this would only take turns on the same cores.
+    public static func usableCores() -> Int {
+        let active = ProcessInfo.processInfo.activeProcessorCount
+        let allowed = Int(synapse_usable_core_count())
+        return Swift.max(1, allowed > 0 ? Swift.min(allowed, active) : active)
+    }
 }

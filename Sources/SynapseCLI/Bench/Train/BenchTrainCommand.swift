@@ -119,7 +119,7 @@ struct BenchTrainCommand: ParsableCommand {
     private func validatedSettings() throws -> TrainSettings {
         guard !workloads.values.isEmpty else { throw BenchError("--workloads: name at least one workload") }
         guard rounds >= 1 else { throw BenchError("--rounds: must be at least 1, got \(rounds)") }
-        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = self.threads ?? ComputeThreads.usableCores()
         guard threads >= 1 else { throw BenchError("--threads: must be at least 1, got \(threads)") }
         return TrainSettings(
             workloads: TrainWorkload.allCases.filter(workloads.values.contains),
