@@ -30,6 +30,28 @@ import Testing
         try expectGradientsMatchFiniteDifferences(at: [x]) { v in try v[0].batchNormalized(scale: nil, offset: nil, epsilon: 1e-3).output }
     }
 
+    /// A batch large enough that the passes split across cores (channels for the sums, rows for
+    /// the rest): the same values and gradients as the composite.
+    @Test func aBatchSplitAcrossCoresMatchesTheComposite() throws {
+        var generator = RandomGenerator(seed: 22)
+        let x = try Tensor.randomNormal([128, 14, 14, 24], mean: -1, standardDeviation: 2, using: &generator)
+        let scale = try Tensor.randomNormal([24], using: &generator), offset = try Tensor.randomNormal([24], using: &generator)
+        let weights = try Tensor.randomNormal(x.shape, using: &generator)
+        #expect(x.elementCount >= 2 * (1 << 18))
+        let (fusedLoss, fusedGradients) = try valueWithGradient(at: [x, scale, offset]) { v in
+            try (v[0].batchNormalized(scale: v[1], offset: v[2], epsilon: 1e-3).output * weights).sum()
+        }
+        let (compositeLoss, compositeGradients) = try valueWithGradient(at: [x, scale, offset]) { v in
+            try (composite(v[0], v[1], v[2], epsilon: 1e-3) * weights).sum()
+        }
+        expectClose(fusedLoss, compositeLoss, absolute: 0.5)
+        for (a, b) in zip(fusedGradients, compositeGradients) { expectClose(a, b, absolute: 2e-3) }
+        let (fused, mean, variance) = try x.batchNormalized(scale: scale, offset: offset, epsilon: 1e-3)
+        expectClose(fused, try composite(x, scale, offset, epsilon: 1e-3), absolute: 1e-4)
+        expectClose(mean, try x.mean(alongAxes: [0, 1, 2]), absolute: 1e-5)
+        expectClose(variance, try x.variance(alongAxes: [0, 1, 2]), absolute: 1e-4)
+    }
+
     @Test func badArgumentsAreRefused() throws {
         let x = try Tensor.ones([4, 3])
         #expect(throws: TensorError.self) { try x.batchNormalized(scale: try Tensor.ones([2]), offset: nil, epsilon: 1e-3) }

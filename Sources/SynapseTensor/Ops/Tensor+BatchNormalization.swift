@@ -29,33 +29,13 @@ extension Tensor {
         let x = contiguous().detached()
         let gamma = scale?.detached().scalars ?? [Float](repeating: 1, count: channels)
         let beta = offset?.detached().scalars ?? [Float](repeating: 0, count: channels)
-        var mean = [Double](repeating: 0, count: channels), variance = [Double](repeating: 0, count: channels)
-        x.withUnsafeBufferPointer { values in
-            for row in 0..<rows {
-                let base = row * channels
-                for channel in 0..<channels { mean[channel] += Double(values[base + channel]) }
-            }
-            for channel in 0..<channels { mean[channel] /= Double(rows) }
-            for row in 0..<rows {
-                let base = row * channels
-                for channel in 0..<channels {
-                    let deviation = Double(values[base + channel]) - mean[channel]
-                    variance[channel] += deviation * deviation
-                }
-            }
-            for channel in 0..<channels { variance[channel] /= Double(rows) }
-        }
+        let (mean, variance) = x.withUnsafeBufferPointer { Kernels.channelMeanAndVariance($0, rows: rows, channels: channels) }
         let inverseDeviation = variance.map { Float(1 / ($0 + Double(epsilon)).squareRoot()) }
         let centre = mean.map(Float.init)
         // y = x · a + b with a = γ / σ and b = β − μ · a.
         let a = (0..<channels).map { gamma[$0] * inverseDeviation[$0] }, b = (0..<channels).map { beta[$0] - centre[$0] * a[$0] }
         let output = Tensor(shape: shape) { out in
-            x.withUnsafeBufferPointer { values in
-                for row in 0..<rows {
-                    let base = row * channels
-                    for channel in 0..<channels { out[base + channel] = values[base + channel] * a[channel] + b[channel] }
-                }
-            }
+            x.withUnsafeBufferPointer { Kernels.channelAffine($0, scale: a, shift: b, rows: rows, channels: channels, into: out) }
         }
         let statistics = (mean: Tensor(shape: [channels]) { for c in 0..<channels { $0[c] = centre[c] } },
                           variance: Tensor(shape: [channels]) { for c in 0..<channels { $0[c] = Float(variance[c]) } })
@@ -64,30 +44,18 @@ extension Tensor {
         let (hasScale, hasOffset) = (scale != nil, offset != nil)
         let recorded = Tensor.recorded(output, "batchNormalized", inputs: inputs) { g in
             let g = g.contiguous()
-            var sumG = [Double](repeating: 0, count: channels), sumGX = [Double](repeating: 0, count: channels)
-            g.withUnsafeBufferPointer { gradient in
+            let (sumG, sumGX) = g.withUnsafeBufferPointer { gradient in
                 x.withUnsafeBufferPointer { values in
-                    for row in 0..<rows {
-                        let base = row * channels
-                        for channel in 0..<channels {
-                            let normalized = (values[base + channel] - centre[channel]) * inverseDeviation[channel]
-                            sumG[channel] += Double(gradient[base + channel])
-                            sumGX[channel] += Double(gradient[base + channel] * normalized)
-                        }
-                    }
+                    Kernels.channelGradientSums(gradient, values, centre: centre, inverseDeviation: inverseDeviation, rows: rows, channels: channels)
                 }
             }
             let meanG = sumG.map { Float($0 / Double(rows)) }, meanGX = sumGX.map { Float($0 / Double(rows)) }
             let dx = Tensor(shape: x.shape) { out in
                 g.withUnsafeBufferPointer { gradient in
                     x.withUnsafeBufferPointer { values in
-                        for row in 0..<rows {
-                            let base = row * channels
-                            for channel in 0..<channels {
-                                let normalized = (values[base + channel] - centre[channel]) * inverseDeviation[channel]
-                                out[base + channel] = a[channel] * (gradient[base + channel] - meanG[channel] - normalized * meanGX[channel])
-                            }
-                        }
+                        Kernels.normalizedInputGradient(
+                            gradient, values, centre: centre, inverseDeviation: inverseDeviation, scale: a, meanG: meanG, meanGX: meanGX,
+                            rows: rows, channels: channels, into: out)
                     }
                 }
             }
