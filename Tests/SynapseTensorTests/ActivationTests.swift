@@ -10,6 +10,8 @@ import Testing
         expectClose(tanh(x).scalars, values.map { Foundation.tanh($0) })
         expectClose(sigmoid(x).scalars, values.map { 1 / (1 + Foundation.exp(-$0)) })
         #expect(relu(x).scalars == [0, 0, 0, 0.5, 3])
+        #expect(leakyRelu(x, alpha: 0.2).scalars == [-0.8, -0.2, 0, 0.5, 3])
+        #expect(leakyRelu(try Tensor([Float.nan]), alpha: 0.2).scalars[0].isNaN)
         expectClose(softplus(x).scalars, values.map { Foundation.log(1 + Foundation.exp($0)) })
     }
 
@@ -31,5 +33,10 @@ import Testing
         try expectGradientsMatchFiniteDifferences(at: [x]) { softplus($0[0]) }
         let awayFromZero = try Tensor([[-1.3, -0.2, 0.3], [0.8, -2.0, 1.1]])
         try expectGradientsMatchFiniteDifferences(at: [awayFromZero]) { relu($0[0]) }
+        try expectGradientsMatchFiniteDifferences(at: [awayFromZero]) { leakyRelu($0[0], alpha: 0.2) }
+        // The same values and gradients as the select it replaces, bit for bit.
+        let (fused, fusedGradient) = try valueWithGradient(at: x) { try (leakyRelu($0, alpha: 0.3) * x).sum() }
+        let (selected, selectedGradient) = try valueWithGradient(at: x) { try (select(where: $0 .> 0, $0, otherwise: 0.3 * $0) * x).sum() }
+        #expect(fused.scalars == selected.scalars && fusedGradient.scalars == selectedGradient.scalars)
     }
 }

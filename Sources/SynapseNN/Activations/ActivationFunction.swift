@@ -39,7 +39,7 @@ public enum ActivationFunction: Hashable, Sendable {
         case .linear: return x
         case .sigmoid: return SynapseTensor.sigmoid(x)
         case .relu: return SynapseTensor.relu(x)
-        case .leakyRelu(let alpha): return try select(where: x .> 0, x, otherwise: alpha * x)
+        case .leakyRelu(let alpha): return SynapseTensor.leakyRelu(x, alpha: alpha)
         case .tanh: return SynapseTensor.tanh(x)
         case .elu(let alpha): return try ActivationFunction.elu(x, alpha: alpha)
         case .selu: return 1.050_701 * (try ActivationFunction.elu(x, alpha: 1.673_263_2))

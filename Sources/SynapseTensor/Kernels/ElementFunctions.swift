@@ -85,6 +85,11 @@ struct Rectifier: UnaryKernel {
         return x != x ? x : positive
     }
 }
+/// `x` where positive, else `alpha · x` (NaN passes through).
+struct LeakyRectifier: UnaryKernel {
+    let alpha: Float
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? x : alpha * x }
+}
 /// `log(1 + e^x)` as `max(x, 0) + log1p(e^−|x|)`: no overflow for large x, no loss for small.
 struct Softplus: UnaryKernel {
     @inline(__always) func callAsFunction(_ x: Float) -> Float {
@@ -96,6 +101,11 @@ struct Softplus: UnaryKernel {
 
 /// `g` where `x > 0`, else 0: the pullback of `relu`.
 struct PassWherePositive: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ x: Float) -> Float { x > 0 ? g : 0 } }
+/// `g` where `x` is positive, else `alpha · g`: the pullback of `leakyRelu`.
+struct LeakyRectifierPullback: BinaryKernel {
+    let alpha: Float
+    @inline(__always) func callAsFunction(_ g: Float, _ x: Float) -> Float { x > 0 ? g : alpha * g }
+}
 /// `g · y · (1 − y)` for `y = sigmoid(x)`.
 struct SigmoidPullback: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * y * (1 - y) } }
 /// `g · (1 − y²)` for `y = tanh(x)`.
