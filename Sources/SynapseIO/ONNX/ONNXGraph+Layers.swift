@@ -39,6 +39,9 @@ extension ONNXGraph {
             return try self.embedding(value, embedding, outputShape: outputShape)
         case let wrapper as TimeDistributed:
             return try timeDistributed(value, wrapper, outputShape: outputShape)
+        case let wrapper as SpectralNormalization:
+            // Inference uses the kernel as it is: normalised by the last training call.
+            return try apply(wrapper.layer, to: value)
         case is Masking:
             throw Self.masksAreNotExported(layer)
         case is Input, is any StochasticLayer:
@@ -123,7 +126,7 @@ extension ONNXGraph {
         default:
             throw ModelError.invalidArgument(
                 owner: "exportONNX", argument: "layer '\(layer.name)'",
-                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, LayerNormalization, dropout, augmentation, Embedding, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed)",
+                expected: "a layer ONNX export knows (Input, Dense, Activation, convolutions, pooling, Flatten, Reshape, ZeroPadding2D, Cropping2D, UpSampling2D, BatchNormalization, LayerNormalization, SpectralNormalization, dropout, augmentation, Embedding, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed)",
                 received: "\(type(of: layer))")
         }
     }

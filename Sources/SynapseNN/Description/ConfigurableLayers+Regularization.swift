@@ -74,3 +74,18 @@ extension LayerNormalization: ConfigurableLayer {
                   scale: try settings.value("scale", default: true), name: try settings.value("name", default: "layer_normalization"))
     }
 }
+
+extension SpectralNormalization: ConfigurableLayer {
+    public static let typeName = "spectralNormalization"
+
+    public func writeSettings(to writer: inout LayerSettingsWriter) throws {
+        try writer.set("layer", try LayerConfiguration.describing(layer, in: name))
+        try writer.set("powerIterations", powerIterations)
+        try writer.set("name", name)
+    }
+
+    public convenience init(settings: inout LayerSettingsReader) throws {
+        self.init(try (settings.required("layer") as LayerConfiguration).makeLayer(), powerIterations: try settings.value("powerIterations", default: 1),
+                  name: try settings.value("name", default: "spectral_normalization"))
+    }
+}

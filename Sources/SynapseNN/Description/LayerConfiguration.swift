@@ -34,7 +34,7 @@ public struct LayerConfiguration: Hashable, Sendable {
             Flatten.self, Reshape.self, ZeroPadding2D.self, Cropping2D.self, UpSampling2D.self,
             RandomFlip.self, RandomRotation.self, RandomTranslation.self, RandomZoom.self, GaussianNoise.self,
             Dropout.self, SpatialDropout1D.self, SpatialDropout2D.self, GaussianDropout.self, BatchNormalization.self,
-            LayerNormalization.self, Add.self, Subtract.self, Multiply.self, Average.self, Maximum.self, Concatenate.self,
+            LayerNormalization.self, SpectralNormalization.self, Add.self, Subtract.self, Multiply.self, Average.self, Maximum.self, Concatenate.self,
             Embedding.self, Masking.self, SimpleRNN.self, LSTM.self, GRU.self, Bidirectional.self, TimeDistributed.self,
             Sequential.self, Functional.self,
         ]
