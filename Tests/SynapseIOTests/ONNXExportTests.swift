@@ -147,6 +147,20 @@ import Testing
         for op in ["Conv", "MaxPool", "AveragePool", "GlobalMaxPool", "Reshape"] { #expect(sequenceText.contains(op), "the model has \(op)") }
     }
 
+    /// A spectrally normalised layer exports as the layer itself, with the kernel its last
+    /// training call normalised: the same file as the plain layer holding those weights.
+    @Test func spectralNormalizationExportsTheLayerItWraps() throws {
+        var generator = RandomGenerator(seed: 2)
+        let x = try Tensor.randomNormal([5, 4], using: &generator)
+        let wrapped = Sequential(name: "critic", seed: 3) { Input(shape: [4]); SpectralNormalization(Dense(3, activation: .tanh)) }
+        _ = try wrapped(x, training: true)
+        let plain = Sequential(name: "critic", seed: 4) { Input(shape: [4]); Dense(3, activation: .tanh) }
+        _ = try plain.predict(x)
+        let wrapper = try #require(wrapped.layers.last as? SpectralNormalization)
+        try #require(plain.layers.last).setWeights(wrapper.layer.weights)
+        #expect(try wrapped.onnxModel() == plain.onnxModel())
+    }
+
     @Test func varintsFloatsAndLengthsFollowTheWireFormat() {
         var writer = ProtobufWriter()
         writer.varint(1, 150)               // the protobuf documentation's example: 08 96 01
