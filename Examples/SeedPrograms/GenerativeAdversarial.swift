@@ -1,28 +1,35 @@
 import Foundation
 import Synapse
 
-/// A generative adversarial network on MNIST (a small DCGAN), trained with a custom loop of
-/// alternating updates, judged by a classifier instead of by eye.
+/// A generative adversarial network on MNIST (a DCGAN with InfoGAN's categorical code), trained
+/// with a custom loop of alternating updates, judged by a classifier instead of by eye.
 ///
-/// The generator maps 64 normal noise values through Dense 7·7·128 → BatchNorm → relu →
-/// Reshape 7×7×128 → Conv2D 64 3×3 → BatchNorm → relu → Conv2DTranspose 64 4×4 stride 2 →
-/// BatchNorm → relu → Conv2DTranspose 1 4×4 stride 2 tanh to a 28×28 image in [−1, 1]; the
-/// discriminator maps an image through Conv2D 64 4×4 stride 2 leaky relu → Conv2D 128 4×4
-/// stride 2 leaky relu → Dense 1 logit. Each step, on a batch of 128 real images scaled to
-/// [−1, 1]: the discriminator takes one Adam step (4e-4, β₁ 0.5) on binary cross-entropy from
-/// logits (real labelled 0.9, one-sided smoothing; generated 0), then the generator one (2e-4)
-/// on fooling it (generated labelled 1), each model with its own optimizer. Both learning rates
-/// fall linearly over the last ten epochs, to a tenth in the last. An exponential moving
-/// average of the generator's weights (`WeightAverage`, decay 0.999), with batch statistics
-/// recomputed for the averaged weights (`recomputeBatchStatistics`), makes the samples: the
-/// averaged generator is the one judged and saved.
+/// The generator maps 62 normal noise values and a one-hot code of 10 categories (drawn
+/// uniformly; no labels are used) through Dense 7·7·128 → BatchNorm → relu → Reshape 7×7×128 →
+/// Conv2D 128 3×3 → BatchNorm → relu → Conv2DTranspose 128 4×4 stride 2 → BatchNorm → relu →
+/// Conv2DTranspose 1 4×4 stride 2 tanh to a 28×28 image in [−1, 1]. The discriminator's body,
+/// Conv2D 64 4×4 stride 2 leaky relu → Conv2D 128 4×4 stride 2 leaky relu → Flatten, feeds two
+/// heads: Dense 1, the real-or-generated logit, and Dense 128 → BatchNorm → leaky relu → Dense
+/// 10, which guesses a generated image's code (InfoGAN, Chen et al. 2016). Guessing the code is
+/// a cross-entropy both sides minimise: the generator learns to make the categories tell apart,
+/// and on MNIST they become the digits, so samples fall on one digit rather than between two.
+///
+/// Each step, on a batch of 128 real images scaled to [−1, 1]: the discriminator (body and both
+/// heads) takes one Adam step (4e-4, β₁ 0.5) on binary cross-entropy from logits (real
+/// labelled 0.9, one-sided smoothing; generated 0) plus the code's cross-entropy on the
+/// generated batch; then the generator one (2e-4) on fooling it (generated labelled 1) plus the
+/// code's cross-entropy, each model with its own optimizer. Both learning rates fall linearly
+/// over the last ten epochs, to a tenth in the last. An exponential moving average of the
+/// generator's weights (`WeightAverage`, decay 0.999), with batch statistics recomputed for the
+/// averaged weights (`recomputeBatchStatistics`), makes the samples: the averaged generator is
+/// the one judged and saved.
 ///
 /// The judge is the CNN demo's classifier (`seedCNN`, 6 epochs on the real images), trained
 /// first, so every epoch's log line gives the averaged generator's confident share; a grid of
-/// 32 of its digits (the same noise every time) goes to `sampleDirectory` as SVG. The averaged
-/// generator is saved as a model folder in `sampleDirectory/generator`. Target: of 1,000 new
-/// samples the judge gives ≥ 80 % a class with confidence ≥ 0.9, and every digit 0–9 appears
-/// among those it calls.
+/// 40 of its digits (the same noise every time, one code a column) goes to `sampleDirectory` as
+/// SVG. The averaged generator is saved as a model folder in `sampleDirectory/generator`.
+/// Target: of 1,000 new samples (codes drawn uniformly) the judge gives ≥ 80 % a class with
+/// confidence ≥ 0.9, and every digit 0–9 appears among those it calls.
 ///
 /// - Parameters:
 ///   - dataDirectory: the folder holding the MNIST files; `nil` searches as `DatasetCatalogue` does.
@@ -36,18 +43,18 @@ public func generativeAdversarial(
 ) throws -> SeedReport {
     let ((images, labels), (testImages, testLabels)) = try mnistImages(dataDirectory: dataDirectory)
     let pixels = images * 2 - 1
-    let noiseSize = 64, batchSize = 128
+    let noiseSize = 62, codeCount = 10, batchSize = 128, informationWeight: Float = 1
     func makeGenerator() -> Sequential {
         Sequential(name: "generator", seed: seed) {
-            Input(shape: [noiseSize])
+            Input(shape: [noiseSize + codeCount])
             Dense(7 * 7 * 128)
             BatchNormalization()
             Activation(.relu)
             Reshape([7, 7, 128])
-            Conv2D(64, kernelSize: 3, padding: .same)
+            Conv2D(128, kernelSize: 3, padding: .same)
             BatchNormalization()
             Activation(.relu)
-            Conv2DTranspose(64, kernelSize: 4, strides: 2, padding: .same)
+            Conv2DTranspose(128, kernelSize: 4, strides: 2, padding: .same)
             BatchNormalization()
             Activation(.relu)
             Conv2DTranspose(1, kernelSize: 4, strides: 2, padding: .same, activation: .tanh)
@@ -55,12 +62,26 @@ public func generativeAdversarial(
     }
     let generator = makeGenerator(), averagedGenerator = makeGenerator()
     let average = try WeightAverage(of: generator, decay: 0.999)
-    let discriminator = Sequential(name: "discriminator", seed: seed &+ 1) {
+    let body = Sequential(name: "discriminator_body", seed: seed &+ 1) {
         Input(shape: [28, 28, 1])
         Conv2D(64, kernelSize: 4, strides: 2, padding: .same, activation: .leakyRelu(alpha: 0.2))
         Conv2D(128, kernelSize: 4, strides: 2, padding: .same, activation: .leakyRelu(alpha: 0.2))
         Flatten()
-        Dense(1)
+    }
+    let head = Sequential(name: "discriminator_head", seed: seed &+ 4) { Input(shape: [7 * 7 * 128]); Dense(1) }
+    let codeHead = Sequential(name: "code_head", seed: seed &+ 5) {
+        Input(shape: [7 * 7 * 128])
+        Dense(128)
+        BatchNormalization()
+        Activation(.leakyRelu(alpha: 0.2))
+        Dense(codeCount)
+    }
+    /// `count` generator inputs: normal noise and a one-hot code, uniform over the codes unless given.
+    func latent(_ count: Int, codes given: [Int]? = nil, using random: inout RandomGenerator) throws -> (input: Tensor, codes: Tensor) {
+        let noise = try Tensor.randomNormal([count, noiseSize], using: &random)
+        let codes = given ?? (0..<count).map { _ in Int.random(in: 0..<codeCount, using: &random) }
+        let oneHot = try Tensor(shape: [count, codeCount], scalars: codes.flatMap { code in (0..<codeCount).map { $0 == code ? 1 : 0 } })
+        return (try Tensor.concatenating([noise, oneHot], alongAxis: 1), try Tensor(shape: [count], scalars: codes.map(Float.init)))
     }
 
     // The judge: the CNN demo's classifier, trained as the demo trains it (6 epochs, batch 64).
@@ -72,7 +93,7 @@ public func generativeAdversarial(
     /// The judge's verdict on `count` samples of the averaged generator: how many it calls with
     /// confidence ≥ 0.9, and how many of each digit.
     func verdict(count: Int, using random: inout RandomGenerator) throws -> (confident: Int, perDigit: [Int]) {
-        let generated = try (averagedGenerator.predict(try Tensor.randomNormal([count, noiseSize], using: &random)) + 1) / 2
+        let generated = try (averagedGenerator.predict(try latent(count, using: &random).input) + 1) / 2
         let probabilities = try judge.predict(generated, batchSize: 250).softmax(alongAxis: -1)
         let confidence = try probabilities.max(alongAxes: [1]).scalars, classes = try probabilities.argmax(alongAxis: 1).scalars.map { Int($0) }
         let called = zip(confidence, classes).filter { $0.0 >= 0.9 }.map(\.1)
@@ -80,9 +101,10 @@ public func generativeAdversarial(
     }
     let learningRate: Float = 2e-4, decayEpochs = 10
     let generatorOptimizer = Adam(learningRate: learningRate, beta1: 0.5), discriminatorOptimizer = Adam(learningRate: 2 * learningRate, beta1: 0.5)
-    let crossEntropy = BinaryCrossentropy(fromLogits: true)
+    let crossEntropy = BinaryCrossentropy(fromLogits: true), codeLoss = SparseCategoricalCrossentropy(fromLogits: true)
     var random = RandomGenerator(seed: seed)
-    let fixedNoise = try Tensor.randomNormal([32, noiseSize], using: &random)
+    let gridCount = 4 * codeCount  // four rows, one code a column
+    let fixedNoise = try latent(gridCount, codes: (0..<gridCount).map { $0 % codeCount }, using: &random).input
     if let sampleDirectory { try FileManager.default.createDirectory(at: sampleDirectory, withIntermediateDirectories: true) }
 
     let rows = pixels.shape[0], steps = rows / batchSize
@@ -98,15 +120,22 @@ public func generativeAdversarial(
             var discriminatorLoss = 0.0, generatorLoss = 0.0
             for step in 0..<steps {
                 let real = try pixels.gathering(atIndices: Array(order[(step * batchSize)..<((step + 1) * batchSize)]), alongAxis: 0)
-                let fake = try withoutGradients { try generator(try Tensor.randomNormal([batchSize, noiseSize], using: &random), training: true) }
+                let (fakeLatent, fakeCodes) = try latent(batchSize, using: &random)
+                let fake = try withoutGradients { try generator(fakeLatent, training: true) }
                 let realLabels = try Tensor.full([batchSize, 1], value: 0.9), fakeLabels = try Tensor.zeros([batchSize, 1])
-                let (dLoss, dGradients) = try valueWithGradient(of: discriminator.trainableParameters) {
-                    try crossEntropy(realLabels, discriminator(real, training: true)) + crossEntropy(fakeLabels, discriminator(fake, training: true))
+                let discriminatorParameters = body.trainableParameters + head.trainableParameters + codeHead.trainableParameters
+                let (dLoss, dGradients) = try valueWithGradient(of: discriminatorParameters) {
+                    let fakeFeatures = try body(fake, training: true)
+                    return try crossEntropy(realLabels, head(try body(real, training: true), training: true))
+                        + crossEntropy(fakeLabels, head(fakeFeatures, training: true))
+                        + informationWeight * codeLoss(fakeCodes, codeHead(fakeFeatures, training: true))
                 }
-                try discriminatorOptimizer.apply(dGradients, to: discriminator.trainableParameters)
-                let noise = try Tensor.randomNormal([batchSize, noiseSize], using: &random)
+                try discriminatorOptimizer.apply(dGradients, to: discriminatorParameters)
+                let (input, codes) = try latent(batchSize, using: &random)
                 let (gLoss, gGradients) = try valueWithGradient(of: generator.trainableParameters) {
-                    try crossEntropy(try Tensor.ones([batchSize, 1]), discriminator(try generator(noise, training: true), training: true))
+                    let features = try body(try generator(input, training: true), training: true)
+                    return try crossEntropy(try Tensor.ones([batchSize, 1]), head(features, training: true))
+                        + informationWeight * codeLoss(codes, codeHead(features, training: true))
                 }
                 try generatorOptimizer.apply(gGradients, to: generator.trainableParameters)
                 try average.update()
@@ -116,14 +145,14 @@ public func generativeAdversarial(
             try average.copy(to: averagedGenerator)
             // The averaged weights get batch statistics of their own (PyTorch's update_bn).
             var statisticsNoise = RandomGenerator(seed: seed &+ 3)
-            try averagedGenerator.recomputeBatchStatistics(try Tensor.randomNormal([2048, noiseSize], using: &statisticsNoise))
+            try averagedGenerator.recomputeBatchStatistics(try latent(2048, using: &statisticsNoise).input)
             var judgeNoise = RandomGenerator(seed: seed &+ 2)
             let epochVerdict = try verdict(count: 1000, using: &judgeNoise)
             log(String(format: "epoch %2d/%d: discriminator loss %.3f, generator loss %.3f; averaged generator: %.1f %% confident",
                        epoch, epochs, discriminatorLoss / Double(steps), generatorLoss / Double(steps), Double(epochVerdict.confident) / 10))
             if let sampleDirectory {
                 let samples = try (averagedGenerator.predict(fixedNoise) + 1) / 2
-                let grid = try ImageGrid(images: samples, captions: Array(repeating: "", count: 32), columns: 8, title: "Generated digits, epoch \(epoch)")
+                let grid = try ImageGrid(images: samples, captions: Array(repeating: "", count: gridCount), columns: codeCount, title: "Generated digits, epoch \(epoch)")
                 try grid.document().write(to: sampleDirectory.appendingPathComponent(String(format: "gan-epoch-%02d.svg", epoch)))
             }
         }

@@ -89,8 +89,8 @@ enum DemoName: String, CaseIterable {
             return ["a CNN learns digits 0–4; its frozen base gets a new head for", "5–9 from 500 examples, then is fine-tuned; against training",
                     "from scratch on the same 500. Needs mnist/."]
         case .gan:
-            return ["a DCGAN on MNIST, alternating updates in a custom loop; a grid", "of generated digits per epoch in gan-samples/; judged by the",
-                    "seed CNN. Needs mnist/."]
+            return ["a DCGAN with InfoGAN's categorical code on MNIST, alternating", "updates in a custom loop; a grid of generated digits per epoch",
+                    "in gan-samples/; judged by the seed CNN. Needs mnist/."]
         case .resnet:
             return ["a small ResNet (two residual blocks joined by Add) drawn with", "the functional API, 3 epochs on MNIST. Needs mnist/."]
         case .vanishing:
