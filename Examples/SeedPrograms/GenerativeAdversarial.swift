@@ -79,9 +79,8 @@ public func generativeAdversarial(
     /// `count` generator inputs: normal noise and a one-hot code, uniform over the codes unless given.
     func latent(_ count: Int, codes given: [Int]? = nil, using random: inout RandomGenerator) throws -> (input: Tensor, codes: Tensor) {
         let noise = try Tensor.randomNormal([count, noiseSize], using: &random)
-        let codes = given ?? (0..<count).map { _ in Int.random(in: 0..<codeCount, using: &random) }
-        let oneHot = try Tensor(shape: [count, codeCount], scalars: codes.flatMap { code in (0..<codeCount).map { $0 == code ? 1 : 0 } })
-        return (try Tensor.concatenating([noise, oneHot], alongAxis: 1), try Tensor(shape: [count], scalars: codes.map(Float.init)))
+        let codes = try Tensor(shape: [count], scalars: (given ?? (0..<count).map { _ in Int.random(in: 0..<codeCount, using: &random) }).map(Float.init))
+        return (try Tensor.concatenating([noise, try oneHot(codes, classes: codeCount)], alongAxis: 1), codes)
     }
 
     // The judge: the CNN demo's classifier, trained as the demo trains it (6 epochs, batch 64).
@@ -108,6 +107,8 @@ public func generativeAdversarial(
     if let sampleDirectory { try FileManager.default.createDirectory(at: sampleDirectory, withIntermediateDirectories: true) }
 
     let rows = pixels.shape[0], steps = rows / batchSize
+    let discriminatorParameters = body.trainableParameters + head.trainableParameters + codeHead.trainableParameters
+    let generatorParameters = generator.trainableParameters
     let seconds = try secondsElapsed {
         for epoch in 1...epochs {
             // The learning rates fall linearly over the last `decayEpochs` epochs, to a tenth in the
@@ -123,7 +124,6 @@ public func generativeAdversarial(
                 let (fakeLatent, fakeCodes) = try latent(batchSize, using: &random)
                 let fake = try withoutGradients { try generator(fakeLatent, training: true) }
                 let realLabels = try Tensor.full([batchSize, 1], value: 0.9), fakeLabels = try Tensor.zeros([batchSize, 1])
-                let discriminatorParameters = body.trainableParameters + head.trainableParameters + codeHead.trainableParameters
                 let (dLoss, dGradients) = try valueWithGradient(of: discriminatorParameters) {
                     let fakeFeatures = try body(fake, training: true)
                     return try crossEntropy(realLabels, head(try body(real, training: true), training: true))
@@ -132,12 +132,12 @@ public func generativeAdversarial(
                 }
                 try discriminatorOptimizer.apply(dGradients, to: discriminatorParameters)
                 let (input, codes) = try latent(batchSize, using: &random)
-                let (gLoss, gGradients) = try valueWithGradient(of: generator.trainableParameters) {
+                let (gLoss, gGradients) = try valueWithGradient(of: generatorParameters) {
                     let features = try body(try generator(input, training: true), training: true)
                     return try crossEntropy(try Tensor.ones([batchSize, 1]), head(features, training: true))
                         + informationWeight * codeLoss(codes, codeHead(features, training: true))
                 }
-                try generatorOptimizer.apply(gGradients, to: generator.trainableParameters)
+                try generatorOptimizer.apply(gGradients, to: generatorParameters)
                 try average.update()
                 discriminatorLoss += Double(try dLoss.scalar)
                 generatorLoss += Double(try gLoss.scalar)
